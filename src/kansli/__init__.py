@@ -1,0 +1,1 @@
+"""Kansli: a secretariat system for Swedish municipal collaboration bodies and committees."""
