@@ -1,0 +1,196 @@
+"""The `kansli` command line: `kansli parse FILE [--format json|md|summary] [--out PATH]`.
+
+Every failure ends as one line on stderr and a documented exit code (see README), never a
+traceback: the user of an importer is a secretary, not a Python programmer.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from importlib import metadata
+from pathlib import Path
+from typing import TextIO
+
+from kansli.minutes import parse_file
+from kansli.minutes.errors import MinutesError, UnreadableError
+from kansli.minutes.model import Minutes
+from kansli.minutes.render import to_json, to_markdown, to_summary
+
+EXIT_OUTPUT = 9
+"""--out could not be written. Not 2: argparse already uses 2 for a usage error."""
+EXIT_INTERNAL = 70  # EX_SOFTWARE in sysexits.h
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, what a shell reports for `kansli parse … | head`
+EXIT_INTERRUPTED = 130  # 128 + SIGINT
+
+Command = Callable[[argparse.Namespace], int]
+
+
+class OutputError(Exception):
+    """The result could not be written where --out said."""
+
+    exit_code = EXIT_OUTPUT
+
+    def __init__(self, path: Path, reason: str) -> None:
+        self.path = path
+        self.reason = reason
+        super().__init__(self.message())
+
+    def message(self) -> str:
+        return (
+            f"{self.path}: resultatet kunde inte skrivas ({self.reason}) / "
+            "the output could not be written"
+        )
+
+
+def _json_text(minutes: Minutes) -> str:
+    return json.dumps(to_json(minutes), ensure_ascii=False, indent=2) + "\n"
+
+
+RENDERERS: dict[str, Callable[[Minutes], str]] = {
+    "json": _json_text,
+    "md": to_markdown,
+    "summary": to_summary,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    command: Command = args.command
+    try:
+        return command(args)
+    except KeyboardInterrupt:
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        _silence_stdout()
+        return EXIT_BROKEN_PIPE
+    except MinutesError as err:
+        _complain(_with_file(err, args))
+        return err.exit_code
+    except OutputError as err:
+        _complain(err.message())
+        return err.exit_code
+    except Exception as err:  # the last resort: a bug must still not show a traceback
+        _complain(_internal_error(err, args))
+        return EXIT_INTERNAL
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="kansli",
+        description="Kansli – sekretariatet för kommunala samverkansorgan / "
+        "the secretariat for municipal collaboration bodies",
+    )
+    parser.add_argument("--version", action="version", version=f"kansli {_version()}")
+    commands = parser.add_subparsers(title="kommandon / commands", metavar="KOMMANDO")
+    commands.required = True
+
+    parse = commands.add_parser(
+        "parse",
+        help="läs ett mötesdokument och visa vad som förstods / read a minutes document",
+        description="Läser minnesanteckningar eller ett protokoll (text, Markdown, Org, reST, "
+        "HTML, DOCX, PDF) och skriver ut det som minutes/1-JSON, Markdown eller en "
+        "sammanfattning. / Reads minutes and prints them as minutes/1 JSON, Markdown or a "
+        "summary.",
+    )
+    parse.add_argument("file", type=Path, metavar="FIL", help="dokumentet / the document")
+    parse.add_argument(
+        "--format",
+        choices=sorted(RENDERERS),
+        default="json",
+        help="utdataformat (standard: json) / output format (default: json)",
+    )
+    parse.add_argument(
+        "--out",
+        type=Path,
+        metavar="SÖKVÄG",
+        help="skriv till filen i stället för standard ut / write to this file, not stdout",
+    )
+    parse.set_defaults(command=_cmd_parse)
+    return parser
+
+
+def _cmd_parse(args: argparse.Namespace) -> int:
+    path: Path = args.file
+    out: Path | None = args.out
+    render = RENDERERS[args.format]
+    text = render(_parse(path))
+    if out is None:
+        _emit(sys.stdout, text)
+    else:
+        _save(out, text)
+    return 0
+
+
+def _parse(path: Path) -> Minutes:
+    # The readers report their own errors; these checks only make the commonest mistakes
+    # (a typo in the name, a folder) read as plainly as the readers' messages do.
+    if not path.exists():
+        raise UnreadableError(str(path), "filen finns inte")
+    if path.is_dir():
+        raise UnreadableError(str(path), "det är en mapp")
+    try:
+        return parse_file(path)
+    except OSError as err:
+        raise UnreadableError(str(path), err.strerror or type(err).__name__) from err
+
+
+def _save(out: Path, text: str) -> None:
+    try:
+        out.write_text(text, encoding="utf-8")
+    except OSError as err:
+        raise OutputError(out, err.strerror or type(err).__name__) from err
+
+
+def _emit(stream: TextIO, text: str) -> None:
+    """Write UTF-8 whatever the locale says: a Latin-1 terminal must not turn "–" into a crash."""
+    try:
+        buffer = stream.buffer
+    except AttributeError:  # an in-memory stream has no bytes underneath
+        stream.write(text)
+        return
+    stream.flush()
+    buffer.write(text.encode("utf-8"))
+    buffer.flush()
+
+
+def _complain(message: str) -> None:
+    # One line, always: a message with a newline in a detail would read as two errors.
+    _emit(sys.stderr, "kansli: " + " ".join(message.split()) + "\n")
+
+
+def _with_file(err: MinutesError, args: argparse.Namespace) -> str:
+    if err.name:
+        return err.message()
+    return f"{getattr(args, 'file', '')}: {err.message()}"
+
+
+def _internal_error(err: Exception, args: argparse.Namespace) -> str:
+    where = f"{args.file}: " if getattr(args, "file", None) else ""
+    return (
+        f"{where}internt fel ({type(err).__name__}: {err}) – rapportera det gärna till "
+        "projektet, med filen om den får delas / internal error, please report it"
+    )
+
+
+def _silence_stdout() -> None:
+    # The reader of our output has gone (`| head`); point stdout at /dev/null so that the
+    # interpreter's final flush does not raise again while exiting.
+    # ValueError/OSError: stdout is no real file (embedded, captured) and needs no flush.
+    with contextlib.suppress(OSError, ValueError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+
+def _version() -> str:
+    try:
+        return metadata.version("kansli")
+    except metadata.PackageNotFoundError:  # run from a source tree that was never installed
+        return "okänd version"
+
+
+if __name__ == "__main__":
+    sys.exit(main())
