@@ -1,0 +1,205 @@
+"""BlockBuilder: the one place that appends blocks, so every reader keeps the stream's rules.
+
+Rules kept here rather than in each reader: text is squashed and empty blocks are dropped;
+consecutive ROWs become one table whose rows are padded to the widest; a BLANK never starts
+the stream nor follows another BLANK; `continued` is only kept after a PARAGRAPH or BULLET.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from dataclasses import replace
+
+from kansli.minutes.blocks import Block, BlockKind
+from kansli.minutes.model import Source
+from kansli.minutes.readers._clean import squash
+
+_TEXT_KINDS = (BlockKind.PARAGRAPH, BlockKind.BULLET)
+
+
+class BlockBuilder:
+    def __init__(self, *, page: int | None = None) -> None:
+        self.page = page
+        self._blocks: list[Block] = []
+        self._rows: list[tuple[tuple[str, ...], Source]] = []
+        self._tables = 0
+        self._last_kind: BlockKind | None = None
+
+    # -- what readers call -------------------------------------------------------------------
+
+    def heading(self, text: str, line: int, *, level: int, marker: str = "", end: int = 0) -> None:
+        self._text_block(BlockKind.HEADING, text, line, end, level=max(1, level), marker=marker)
+
+    def paragraph(
+        self,
+        text: str,
+        line: int,
+        *,
+        end: int = 0,
+        emphasis: bool = False,
+        continued: bool = False,
+    ) -> None:
+        self._text_block(
+            BlockKind.PARAGRAPH, text, line, end, emphasis=emphasis, continued=continued
+        )
+
+    def bullet(
+        self,
+        text: str,
+        line: int,
+        *,
+        level: int = 0,
+        marker: str = "-",
+        end: int = 0,
+        emphasis: bool = False,
+        continued: bool = False,
+    ) -> None:
+        self._text_block(
+            BlockKind.BULLET,
+            text,
+            line,
+            end,
+            level=max(0, level),
+            marker=marker,
+            emphasis=emphasis,
+            continued=continued,
+        )
+
+    def row(self, cells: Sequence[str], line: int, *, end: int = 0) -> None:
+        """Add a table row; rows whose cells are all empty are layout, not data, and are dropped."""
+        cleaned = tuple(squash(cell) for cell in cells)
+        if not any(cleaned):
+            return
+        self._rows.append((cleaned, self._source(line, end)))
+
+    def end_table(self) -> None:
+        if not self._rows:
+            return
+        self._tables += 1
+        width = max(len(cells) for cells, _ in self._rows)
+        for cells, source in self._rows:
+            padded = cells + ("",) * (width - len(cells))
+            self._append(
+                Block(
+                    BlockKind.ROW,
+                    " | ".join(cell for cell in padded if cell),
+                    source,
+                    cells=padded,
+                    table=self._tables,
+                )
+            )
+        self._rows.clear()
+
+    def blank(self, line: int) -> None:
+        self.end_table()
+        if self._last_kind in (None, BlockKind.BLANK, BlockKind.PAGE):
+            return
+        self._append(Block(BlockKind.BLANK, "", self._source(line, 0)))
+
+    def new_page(self, page: int, line: int) -> None:
+        self.end_table()
+        self.page = page
+        self._append(Block(BlockKind.PAGE, "", self._source(line, 0)))
+
+    def add(self, block: Block) -> None:
+        """Append a block built elsewhere (the PDF reader builds its own)."""
+        self.end_table()
+        self._append(block)
+
+    @property
+    def last_kind(self) -> BlockKind | None:
+        return self._last_kind
+
+    def build(self) -> tuple[Block, ...]:
+        self.end_table()
+        blocks = self._blocks
+        while blocks and blocks[-1].kind is BlockKind.BLANK:
+            blocks.pop()
+        return tuple(blocks)
+
+    # -- internals ---------------------------------------------------------------------------
+
+    def _source(self, line: int, end: int) -> Source:
+        return Source(self.page, line, max(line, end))
+
+    def _text_block(
+        self,
+        kind: BlockKind,
+        text: str,
+        line: int,
+        end: int,
+        *,
+        level: int = 0,
+        marker: str = "",
+        emphasis: bool = False,
+        continued: bool = False,
+    ) -> None:
+        clean = squash(text)
+        if not clean:
+            return
+        self.end_table()
+        self._append(
+            Block(
+                kind,
+                clean,
+                self._source(line, end),
+                level=level,
+                marker=marker,
+                emphasis=emphasis,
+                continued=continued and self._last_kind in _TEXT_KINDS,
+            )
+        )
+
+    def _append(self, block: Block) -> None:
+        self._blocks.append(block)
+        self._last_kind = block.kind
+
+
+_PAGE_NUMBER = re.compile(r"(?i)\b(?:sida|page|sid\.?|s\.)\s*\d+|\b\d+\s*\(\s*\d+\s*\)|^\d+$")
+
+
+def mark_running_text(blocks: Iterable[Block], *, band: int = 4) -> tuple[Block, ...]:
+    """Mark the running page headers/footers of a paged text document as furniture.
+
+    Scanning from the top (and from the bottom) of each page, blocks whose text (page numbers
+    normalised) opened (closed) an earlier page are furniture, until the first block that did
+    not: a running header is a contiguous run at the page edge, so a "Beslut" that merely
+    repeats further down is never touched.
+    """
+    pages: list[list[Block]] = [[]]
+    for block in blocks:
+        if block.kind is BlockKind.PAGE and pages[-1]:
+            pages.append([])
+        pages[-1].append(block)
+    seen_top: set[str] = set()
+    seen_bottom: set[str] = set()
+    out: list[Block] = []
+    for page in pages:
+        content = [i for i, b in enumerate(page) if b.kind not in (BlockKind.PAGE, BlockKind.BLANK)]
+        top = [_key(page[i]) for i in content[:band]]
+        bottom = [_key(page[i]) for i in content[-band:]]
+        marked = set(_edge_run(content[:band], top, seen_top))
+        marked |= set(_edge_run(content[-band:][::-1], bottom[::-1], seen_bottom))
+        out.extend(_furniture(b) if i in marked else b for i, b in enumerate(page))
+        seen_top.update(top)
+        seen_bottom.update(bottom)
+    return tuple(out)
+
+
+def _edge_run(indexes: list[int], keys: list[str], seen: set[str]) -> list[int]:
+    run: list[int] = []
+    for index, key in zip(indexes, keys, strict=True):
+        if key not in seen:
+            break
+        run.append(index)
+    return run
+
+
+def _key(block: Block) -> str:
+    return f"{block.kind}:{_PAGE_NUMBER.sub('#', block.text)}"
+
+
+def _furniture(block: Block) -> Block:
+    return replace(block, furniture=True)
