@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import errno
 import json
 import os
 import sys
@@ -28,6 +29,17 @@ EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, what a shell reports for `kansli parse 
 EXIT_INTERRUPTED = 130  # 128 + SIGINT
 
 Command = Callable[[argparse.Namespace], int]
+
+# The operating system's own wording is English; these are the reasons a user meets.
+_OS_REASONS = {
+    errno.ENOENT: "mappen eller filen finns inte",
+    errno.EACCES: "åtkomst nekad",
+    errno.EPERM: "åtkomst nekad",
+    errno.EISDIR: "det är en mapp",
+    errno.ENOTDIR: "en del av sökvägen är ingen mapp",
+    errno.ENOSPC: "disken är full",
+    errno.EROFS: "skrivskyddat filsystem",
+}
 
 
 class OutputError(Exception):
@@ -136,14 +148,19 @@ def _parse(path: Path) -> Minutes:
     try:
         return parse_file(path)
     except OSError as err:
-        raise UnreadableError(str(path), err.strerror or type(err).__name__) from err
+        raise UnreadableError(str(path), _reason(err)) from err
 
 
 def _save(out: Path, text: str) -> None:
     try:
         out.write_text(text, encoding="utf-8")
     except OSError as err:
-        raise OutputError(out, err.strerror or type(err).__name__) from err
+        raise OutputError(out, _reason(err)) from err
+
+
+def _reason(err: OSError) -> str:
+    known = _OS_REASONS.get(err.errno) if err.errno is not None else None
+    return known or err.strerror or type(err).__name__
 
 
 def _emit(stream: TextIO, text: str) -> None:
