@@ -56,7 +56,8 @@ class InvalidMinutesJsonError(MinutesError):
 
 def schema() -> dict[str, object]:
     """The published JSON Schema of `minutes/1`, as shipped in the package."""
-    text = resources.files("kansli.minutes").joinpath("schema/minutes-1.schema.json").read_text()
+    path = resources.files("kansli.minutes").joinpath("schema/minutes-1.schema.json")
+    text = path.read_text(encoding="utf-8")  # not the locale's: the descriptions say "Höst"
     loaded: dict[str, object] = json.loads(text)
     return loaded
 
