@@ -19,7 +19,8 @@ _BULLET = re.compile(
 )
 _RULE_ROW = re.compile(r"^[|+]?[\s:\-+=|]*-[\s:\-+=|]*[|+]?$")
 _RULE_LINE = re.compile(r"^\s*(?:[-_=*~.…·–—]\s*){3,}$")
-_WIDE_GAP = re.compile(r"\S( {3,})\S")
+_WIDE_GAP = re.compile(r"\S(?: {3,}|\s*(?:\.\s?){4,}\s*|\s*…{2,}\s*)\S")
+_GAP_SPLIT = re.compile(r" {3,}|\s*(?:\.\s?){4,}\s*|\s*…{2,}\s*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,11 +113,11 @@ def tab_cells(line: str) -> list[str] | None:
 
 
 def spaced_cells(line: str) -> list[str] | None:
-    """Cells of a line laid out in columns with runs of spaces (text exported from a PDF)."""
+    """Cells of a line laid out in columns with runs of spaces or dot leaders (text from a PDF)."""
     text = line.strip()
     if not _WIDE_GAP.search(text):
         return None
-    return [cell for cell in re.split(r" {3,}", text) if cell]
+    return [cell for cell in _GAP_SPLIT.split(text) if cell]
 
 
 class WrapWidth:
@@ -127,7 +128,13 @@ class WrapWidth:
     """
 
     def __init__(self, lines: list[str]) -> None:
-        lengths = sorted(len(line.rstrip()) for line in lines if len(line.strip()) > 20)
+        # Only lines followed by more text can show the fill column: a one-line list item
+        # or a long unwrapped paragraph says nothing about wrapping.
+        lengths = sorted(
+            len(line.rstrip())
+            for line, after in zip(lines, lines[1:], strict=False)
+            if len(line.strip()) > 20 and after.strip() and list_item(after) is None
+        )
         self.width = 0
         if len(lengths) >= 4:
             p90 = lengths[int(len(lengths) * 0.9) - 1]

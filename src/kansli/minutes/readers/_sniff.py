@@ -86,9 +86,9 @@ _HINTS = {
 _HTML_START = re.compile(r"^\s*(?:<!doctype\s+html|<html[\s>]|<\?xml[^>]*>\s*<html)", re.I)
 _HTML_TAG = re.compile(r"<(?:p|div|h[1-6]|table|tr|td|li|ul|ol|br|body|head|span)\b[^>]*>", re.I)
 _MD_HEADING = re.compile(r"^#{1,6}\s+\S", re.M)
-_MD_FEATURE = re.compile(
-    r"\]\([^)\s]*\)|^```|^\s*[-*+]\s+\S|^\s*\d+\.\s+\S|^\|.*\|\s*$|\*\*\S|<!--|^---\s*$", re.M
-)
+_MD_FEATURE = re.compile(r"\]\([^)\s]*\)|^```|<!--|^\|[\s:|-]*-[\s:|-]*\|\s*$", re.M)
+# Markup Markdown shares with reST and plain text: it only counts when nothing else does.
+_SHARED_FEATURE = re.compile(r"^\s*[-*+]\s+\S|^\s*\d+\.\s+\S|^\|.*\|\s*$|\*\*\S", re.M)
 _ORG_KEYWORD = re.compile(r"^#\+[A-Za-z_]+:", re.M)
 _ORG_HEADING = re.compile(r"^\*{1,6} \S", re.M)
 _ORG_DEEP_HEADING = re.compile(r"^\*{2,6} \S", re.M)
@@ -112,7 +112,10 @@ def text_format(text: str, name: str | None) -> str:
         + (len(_TYPST_CALL.findall(sample)) if _TYPST_HEADING.search(sample) else 0),
         "latex": 3 * len(_LATEX.findall(sample)),
         "rst": 2 * len(_RST_UNDERLINE.findall(sample)) + 2 * len(_RST_FEATURE.findall(sample)),
-        "markdown": 3 * len(_MD_HEADING.findall(sample)) + len(_MD_FEATURE.findall(sample)),
+        "markdown": 3 * len(_MD_HEADING.findall(sample))
+        + 2 * len(_MD_FEATURE.findall(sample))
+        + 10 * _front_matter(sample)
+        + min(3, len(_SHARED_FEATURE.findall(sample))),
         "html": len(_HTML_TAG.findall(sample)) // 3,
     }
     if _ORG_HEADING.search(sample) and hint == "org":
@@ -127,6 +130,10 @@ def text_format(text: str, name: str | None) -> str:
         # those the same way, so the extension may keep the plain reader.
         return "text"
     return best
+
+
+def _front_matter(sample: str) -> int:
+    return int(sample.startswith("---\n") and "\n---" in sample[4:4000])
 
 
 def _strong_markdown(sample: str) -> bool:

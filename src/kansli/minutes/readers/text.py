@@ -50,6 +50,8 @@ class LineReader:
 
     numbered = ")"
     """Which numbered list markers are list items: plain text keeps "1." for item headings."""
+    lazy_items = False
+    """Whether any line right under a list item belongs to it (Markdown's lazy continuation)."""
 
     def __init__(self, lines: list[str]) -> None:
         self.lines = lines
@@ -144,7 +146,7 @@ class LineReader:
         indent = indent_width(line)
         wrapped = self.wrap.continues(previous.line, line.strip())
         if previous.kind is BlockKind.BULLET:
-            inside = indent > previous.indent or wrapped
+            inside = self.lazy_items or indent > previous.indent or wrapped
             if not inside:
                 return False
             self.out.bullet(
