@@ -8,6 +8,7 @@ the stream nor follows another BLANK; `continued` is only kept after a PARAGRAPH
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from dataclasses import replace
@@ -163,35 +164,41 @@ _PAGE_NUMBER = re.compile(r"(?i)\b(?:sida|page|sid\.?|s\.)\s*\d+|\b\d+\s*\(\s*\d
 def mark_running_text(blocks: Iterable[Block], *, band: int = 4) -> tuple[Block, ...]:
     """Mark the running page headers/footers of a paged text document as furniture.
 
-    Scanning from the top (and from the bottom) of each page, blocks whose text (page numbers
-    normalised) opened (closed) an earlier page are furniture, until the first block that did
-    not: a running header is a contiguous run at the page edge, so a "Beslut" that merely
-    repeats further down is never touched.
+    A running header is text that opens (a footer: closes) at least half of the pages, page
+    numbers aside. Scanning from the page edge, blocks are furniture until the first one that
+    is not such text, and the first page keeps its copy: a "Beslut" that merely happens to
+    open two pages is never touched.
     """
     pages: list[list[Block]] = [[]]
     for block in blocks:
         if block.kind is BlockKind.PAGE and pages[-1]:
             pages.append([])
         pages[-1].append(block)
-    seen_top: set[str] = set()
-    seen_bottom: set[str] = set()
-    out: list[Block] = []
+    edges: list[tuple[list[int], list[int]]] = []
+    top_count: Counter[str] = Counter()
+    bottom_count: Counter[str] = Counter()
     for page in pages:
         content = [i for i, b in enumerate(page) if b.kind not in (BlockKind.PAGE, BlockKind.BLANK)]
-        top = [_key(page[i]) for i in content[:band]]
-        bottom = [_key(page[i]) for i in content[-band:]]
-        marked = set(_edge_run(content[:band], top, seen_top))
-        marked |= set(_edge_run(content[-band:][::-1], bottom[::-1], seen_bottom))
+        edges.append((content[:band], content[-band:][::-1]))
+        top_count.update({_key(page[i]) for i in content[:band]})
+        bottom_count.update({_key(page[i]) for i in content[-band:]})
+    needed = max(2, (len(pages) + 1) // 2)
+    running_top = {key for key, n in top_count.items() if n >= needed}
+    running_bottom = {key for key, n in bottom_count.items() if n >= needed}
+    out: list[Block] = []
+    seen: set[str] = set()
+    for page, (top, bottom) in zip(pages, edges, strict=True):
+        edge = _edge_run(top, page, running_top) + _edge_run(bottom, page, running_bottom)
+        marked = {i for i in edge if _key(page[i]) in seen}
+        seen.update(_key(page[i]) for i in top + bottom)
         out.extend(_furniture(b) if i in marked else b for i, b in enumerate(page))
-        seen_top.update(top)
-        seen_bottom.update(bottom)
     return tuple(out)
 
 
-def _edge_run(indexes: list[int], keys: list[str], seen: set[str]) -> list[int]:
+def _edge_run(indexes: list[int], page: list[Block], running: set[str]) -> list[int]:
     run: list[int] = []
-    for index, key in zip(indexes, keys, strict=True):
-        if key not in seen:
+    for index in indexes:
+        if _key(page[index]) not in running:
             break
         run.append(index)
     return run

@@ -142,7 +142,8 @@ class WrapWidth:
                 self.width = max(n for n in lengths if n <= p90 * 1.1)
 
     def continues(self, previous: str, line: str) -> bool:
-        if not self.width:
-            return False
-        room = self.width - len(previous.rstrip()) - 1
+        length = len(previous.rstrip())
+        if not self.width or length > self.width:
+            return False  # a line longer than the fill column was not wrapped at it
+        room = self.width - length - 1
         return len(first_word(line)) + 3 > room

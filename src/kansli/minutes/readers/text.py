@@ -50,6 +50,8 @@ class LineReader:
 
     numbered = ")"
     """Which numbered list markers are list items: plain text keeps "1." for item headings."""
+    running_heads = True
+    """Whether pages are printed pages whose running headers/footers should be marked."""
     lazy_items = False
     """Whether any line right under a list item belongs to it (Markdown's lazy continuation)."""
 
@@ -86,7 +88,7 @@ class LineReader:
                     self.page_break(number)
                 self.line(part, number)
         blocks = self.out.build()
-        if self.pages:
+        if self.pages and self.running_heads:
             blocks = mark_running_text(blocks)
         return ReadResult(blocks, tuple(self.metadata), self.pages or None)
 
