@@ -1,0 +1,154 @@
+"""Rules for dates that name a period or a day relative to the meeting: months ("i oktober",
+"October 2005"), seasons ("i höst", "hösten 2019", "Höst"), ISO weeks ("vecka 15") and
+"idag"/"imorgon"."""
+
+from __future__ import annotations
+
+import re
+
+from kansli.minutes.dates.lexicon import DASH, FLAGS, YEAR, Lexicon, key
+from kansli.minutes.dates.resolve import (
+    SeasonMode,
+    add_days,
+    resolve_months,
+    resolve_season,
+    resolve_weeks,
+)
+from kansli.minutes.dates.scan import DateRule, Rule, Scan
+from kansli.minutes.dates.spans import DateSpan
+
+_YEAR_END = r"(?![\w]|[.,:]\d)"
+
+# -- Months: i oktober, in October, i mars/april, i slutet av maj, October 2005, (cell) oktober --
+
+
+def _month_pattern(lex: Lexicon) -> str:
+    return (
+        rf"(?<!\w)(?:(?P<part>{lex.month_part})\s*|(?P<prep>{lex.month_prefix})\s+)?"
+        rf"(?P<mon>{lex.month})(?!\w)"
+        rf"(?:\s*[-–—/]\s*(?P<mon2>{lex.month})(?!\w))?"
+        rf"(?:,?\s+(?P<y>{YEAR}){_YEAR_END})?"
+    )
+
+
+def _resolve_month(match: re.Match[str], scan: Scan) -> DateSpan | None:
+    lex = scan.lex
+    year = None if match["y"] is None else int(match["y"])
+    words = [key(match["mon"])] + ([key(match["mon2"])] if match["mon2"] else [])
+    if not (scan.cell or year is not None):
+        # In running text a month alone is no date ("mars" the planet, "jul" Christmas):
+        # it needs a preposition, and an abbreviation needs a year.
+        if match["part"] is None and match["prep"] is None:
+            return None
+        if any(word in lex.abbreviations for word in words):
+            return None
+    months = (lex.months_of[words[0]], lex.months_of[words[-1]])
+    days = (1, 31)
+    if match["part"] is not None:
+        part = lex.parts_of[key(match["part"])]
+        days = (part.first_day, part.last_day)
+    forward = scan.looks_forward(match.start())
+    found = resolve_months(months, year, scan.ref, forward=forward, days=days)
+    return scan.period_span(
+        match.start(), match.end(), found, approximate=True, has_year=year is not None
+    )
+
+
+# -- Seasons: i höst, ännu i höst, senare i vår, hösten 2019, Hösten -22, nästa vår, i höstas ----
+
+
+def _season_pattern(lex: Lexicon) -> str:
+    return (
+        rf"(?<!\w)(?:(?P<next>{lex.season_next})\s+|(?P<this>{lex.season_this})\s+"
+        rf"|(?P<prep>{lex.season_prefix})\s+)?"
+        rf"(?P<season>{lex.season})(?!\w)"
+        rf"(?:\s+(?P<y>{YEAR})(?:\s*[/–-]\s*(?:{YEAR}|\d\d))?{_YEAR_END}"
+        r"|\s*[-'’](?P<yy>\d\d)(?!\d))?"
+    )
+
+
+def _season_year(match: re.Match[str]) -> int | None:
+    if match["y"] is not None:
+        return int(match["y"])
+    if match["yy"] is not None:
+        return 2000 + int(match["yy"])
+    return None
+
+
+def _season_mode(match: re.Match[str], form: str, scan: Scan) -> SeasonMode | None:
+    """How the season is placed relative to the meeting, or None when it is no date here."""
+    if match["next"] is not None:
+        return SeasonMode.NEXT
+    if match["this"] is not None:
+        return SeasonMode.LAST if form == "past" else SeasonMode.CURRENT_OR_NEXT
+    if form == "past" or (form == "words" and match["prep"] is None and not scan.cell):
+        return None  # "höstas" needs "i"; a bare "höst" in running text is no date
+    return SeasonMode.CURRENT_OR_NEXT if scan.looks_forward(match.start()) else SeasonMode.REF_YEAR
+
+
+def _resolve_season(match: re.Match[str], scan: Scan) -> DateSpan | None:
+    word = key(match["season"])
+    season, form = scan.lex.seasons_of[word]
+    year = _season_year(match)
+    mode = SeasonMode.REF_YEAR if year is not None else _season_mode(match, form, scan)
+    if mode is None:
+        return None
+    if (
+        year is None
+        and not scan.cell
+        and word in scan.lex.vocab.ambiguous_seasons
+        and scan.lex.season_follower.match(scan.text, match.end()) is None
+    ):
+        return None  # "i vår kommun" is "in our municipality"
+    found = resolve_season((season.first_month, season.last_month), year, scan.ref, mode)
+    return scan.period_span(
+        match.start(), match.end(), found, approximate=True, has_year=year is not None
+    )
+
+
+# -- ISO weeks: vecka 15, v. 15, v 42, veckorna 15-16, week 15, vecka 15 2024 ------------------
+
+
+def _week_pattern(lex: Lexicon) -> str:
+    return (
+        rf"(?<!\w)(?P<word>{lex.week_word})(?:\.\s*|\s+)(?P<w1>\d{{1,2}})"
+        rf"(?:{DASH}(?P<w2>\d{{1,2}}))?"
+        rf"(?:(?:\s*,\s*|\s+|/)(?P<y>{YEAR}))?"
+        r"(?!\w|[.,:]\d)"
+    )
+
+
+def _resolve_week(match: re.Match[str], scan: Scan) -> DateSpan | None:
+    first = int(match["w1"])
+    last = first if match["w2"] is None else int(match["w2"])
+    year = None if match["y"] is None else int(match["y"])
+    found = resolve_weeks((first, last), year, scan.ref, forward=scan.looks_forward(match.start()))
+    return scan.period_span(
+        match.start(), match.end(), found, approximate=False, has_year=year is not None
+    )
+
+
+# -- Relative days: idag, i dag, imorgon, today, tomorrow ---------------------------------------
+
+
+def _resolve_relative(match: re.Match[str], scan: Scan) -> DateSpan | None:
+    if scan.ref is None:
+        return None
+    day = add_days(scan.ref, scan.lex.relative_of[key(match["rel"])])
+    if day is None:
+        return None
+    return DateSpan(day, None, False, match.start(), match.end(), False)
+
+
+def period_rules(lex: Lexicon) -> list[DateRule]:
+    return [
+        Rule("month", re.compile(_month_pattern(lex), FLAGS), _resolve_month, False),
+        Rule("season", re.compile(_season_pattern(lex), FLAGS), _resolve_season, False),
+        Rule("week", re.compile(_week_pattern(lex), FLAGS), _resolve_week),
+        Rule(
+            "relative",
+            re.compile(rf"(?<!\w)(?P<rel>{lex.relative})(?!\w)", FLAGS),
+            _resolve_relative,
+            False,
+        ),
+    ]
