@@ -1,0 +1,148 @@
+"""The minutes parser: a block stream (from any reader) in, the `Minutes` model out.
+
+Two passes. The structural pass (`structure.RULES`, an ordered table of small rules) finds the
+header, attendance, items and the sections inside each item. The extraction pass reads meaning
+out of that structure: decisions, actions, tabling, events, the next meeting's agenda, referrals,
+and resolves first names and relative dates against the attendance and the meeting date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from kansli.minutes.blocks import BlockKind, Document
+from kansli.minutes.dates import default_grammar
+from kansli.minutes.model import (
+    Item,
+    Kind,
+    Minutes,
+    Participant,
+    Status,
+    Table,
+)
+from kansli.minutes.parser import structure
+from kansli.minutes.parser.extract import actions, agenda, decisions, events, tabling
+from kansli.minutes.parser.names import People, natural_order
+from kansli.minutes.parser.rules.header import read_title
+from kansli.minutes.parser.state import ItemDraft, State
+from kansli.minutes.parser.text import fold
+from kansli.minutes.parser.vocab import Vocabulary, detect_language, load_vocabulary
+
+__all__ = ["parse_document"]
+
+DOTTED_FULL_DATE = re.compile(r"\b\d{1,2}\.\d{1,2}\.(?:19|20)\d{2}\b")
+
+
+def parse_document(document: Document, vocabulary: Vocabulary | None = None) -> Minutes:
+    """Parse a read document. `vocabulary` overrides the detected language's words."""
+    texts = [b.text for b in document.blocks if b.kind != BlockKind.PAGE]
+    language = vocabulary.language if vocabulary else detect_language(texts)
+    state = State(blocks=document.blocks, vocab=vocabulary or load_vocabulary(language))
+    _use_metadata_title(state, document)
+    structure.run(state)
+    return _assemble(state, document, language, "\n".join(texts))
+
+
+def _use_metadata_title(state: State, document: Document) -> None:
+    """Org's #+TITLE / #+DATE and similar: read like a title line, before the text itself."""
+    for key, value in document.metadata:
+        key = fold(key)
+        if key == "title" and value.strip():
+            state.header.title_seen = True
+            read_title(state, value.strip(), state.vocab["kinds.all"].search(value))
+        elif key == "date" and state.header.date is None:
+            spans = default_grammar().find_dates(value, None)
+            state.header.date = spans[0].start if spans else None
+
+
+def _assemble(state: State, document: Document, language: str, text: str) -> Minutes:
+    header = state.header
+    meeting = header.date
+    natural_order(state.people, text)
+    participants = tuple(
+        Participant(
+            name=p.name,
+            organisation=p.organisation,
+            party=p.party,
+            role=p.role,
+            status=Status.ABSENT if p.invited_only else p.status,
+            source=p.source,
+        )
+        for p in state.people
+    )
+    people = People.of([p.name for p in participants])
+    built = [_item(state, draft, people, meeting) for draft in state.items if draft.title or draft.number]
+    units = [u for d in state.items for u in d.units] + state.preamble
+    day_month_dots = bool(DOTTED_FULL_DATE.search(text))
+    found_events = events.events(state, units, meeting, day_month_dots=day_month_dots)
+    chair = header.chair or _by_role(participants, state.vocab["attendance.chair"])
+    secretary = header.secretary or _by_role(participants, state.vocab["attendance.secretary"])
+    if header.secretary is None and header.author and secretary is None:
+        secretary = header.author
+    return Minutes(
+        kind=_kind(state, language),
+        language=language,
+        body=header.body,
+        meeting_number=header.meeting_number,
+        date=meeting,
+        start_time=header.start_time,
+        end_time=header.end_time,
+        place=header.place,
+        author=header.author or header.sender or secretary,
+        chair=people.resolve(chair) or chair if chair else None,
+        secretary=people.resolve(secretary) or secretary if secretary else None,
+        adjusters=tuple(people.resolve(a) or a for a in header.adjusters),
+        participants=participants,
+        items=tuple(built),
+        events=tuple(found_events),
+        next_meeting_agenda=agenda.next_meeting_agenda(state, state.items, meeting),
+        referrals=tuple(agenda.referrals(state, state.items, meeting)),
+        warnings=document.warnings,
+        source_name=document.name,
+        source_format=document.format,
+    )
+
+
+def _item(state: State, draft: ItemDraft, people: People, meeting: dt.date | None) -> Item:
+    text_units = [u for u in draft.units if u.kind != BlockKind.ROW]
+    tables = tuple(
+        Table(columns=u.rows[0], rows=tuple(u.rows[1:]), source=u.source)
+        for u in draft.units
+        if u.kind == BlockKind.ROW and len(u.rows) >= 2 and len(u.rows[0]) >= 2
+    )
+    source = draft.source
+    for unit in draft.units:
+        source = source.span(unit.source) if unit.source.page == source.page else source
+    return Item(
+        number=draft.number,
+        title=draft.title,
+        text="\n".join(u.text for u in text_units),
+        subheadings=tuple(draft.subheadings),
+        decisions=tuple(decisions.decisions(state, draft)),
+        actions=tuple(actions.actions(state, draft, people, meeting)),
+        tabled=tabling.tabling(state, draft, meeting),
+        tables=tables,
+        source=source,
+    )
+
+
+def _by_role(participants: tuple[Participant, ...], roles: object) -> str | None:
+    from kansli.minutes.parser.vocab import PhraseSet
+
+    assert isinstance(roles, PhraseSet)
+    for person in participants:
+        if person.role and roles.search(person.role) and "vice" not in fold(person.role):
+            return person.name
+    return None
+
+
+def _kind(state: State, language: str) -> Kind | None:
+    if state.header.kind:
+        return Kind(state.header.kind)
+    if language == "en":
+        return Kind.MINUTES
+    numbered = any(
+        d.number and re.match(r"^\d+$", d.number) for d in state.items
+    ) and state.header.adjusters
+    return Kind.PROTOCOL if numbered else Kind.NOTES

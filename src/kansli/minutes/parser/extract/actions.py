@@ -1,0 +1,176 @@
+"""Action items: who does what by when.
+
+"Cecilia tar fram ... presenteras på nästa SSK 7/2" -> (Cecilia Mårtensson, ..., 2019-02-07):
+a clause that starts with a participant (full or first name, "S. Deibel"), a group written as a
+plural definite noun ("Kommundirektörerna") or a full name, followed by an action verb from the
+vocabulary. Units under an action heading ("Actionpoints", "Åtgärder") are actions whatever their
+wording, with the doer taken from "(Digg bokar, klart)" or "... - DIGG".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from kansli.minutes.blocks import BlockKind
+from kansli.minutes.dates import default_grammar
+from kansli.minutes.model import Action
+from kansli.minutes.parser.names import People
+from kansli.minutes.parser.state import ItemDraft, Section, State, Unit
+from kansli.minutes.parser.text import clean, fold, looks_like_person, sentences
+
+CLAUSE_START = re.compile(r"(?:[,;:]|\s(?:och|samt|and|that|att|men|but))\s+", re.I)
+LEADING_TOKENS = re.compile(r"((?:[A-ZÅÄÖÉ]\.\s?)?[\wÅÄÖåäöé'’-]+)")
+NEXT_BODY = re.compile(r"(?i)\b(?:nästa|next|kommande)\s+(?P<body>[A-ZÅÄÖ][\wÅÄÖåäö]*(?:-[\wåäö]+)?)")
+WHO_PAREN = re.compile(r"\s*\((?P<who>[^()]{1,80})\)")
+WHO_DASH = re.compile(r"\s+[-–]\s+(?P<who>[\wÅÄÖåäö .,]{1,40})$")
+
+
+def actions(state: State, item: ItemDraft, people: People, meeting: dt.date | None) -> list[Action]:
+    found: list[Action] = []
+    for unit in item.units:
+        if unit.kind == BlockKind.ROW or unit.section in (Section.AGENDA, Section.HISTORY):
+            continue
+        if unit.section == Section.ACTIONS:
+            found.append(_listed_action(state, unit, people, meeting))
+            continue
+        if unit.section == Section.PROPOSAL:
+            continue
+        found.extend(_actions_in_text(state, unit, people, meeting))
+    unique: dict[tuple[str | None, str], Action] = {}
+    for action in found:
+        unique.setdefault((action.assignee, fold(action.text)), action)
+    return list(unique.values())
+
+
+def _actions_in_text(
+    state: State, unit: Unit, people: People, meeting: dt.date | None
+) -> list[Action]:
+    unit_due = _due(state, unit.text, meeting)
+    result: list[Action] = []
+    for sentence in sentences(unit.text):
+        sentence_due = _due(state, sentence, meeting)
+        starts = [0] + [m.end() for m in CLAUSE_START.finditer(sentence)]
+        matches = [(s, hit) for s in starts if (hit := _subject_verb(state, sentence[s:], people))]
+        for index, (start, (assignee, verb_at)) in enumerate(matches):
+            stop = matches[index + 1][0] if index + 1 < len(matches) else len(sentence)
+            clause = sentence[start:stop]
+            text = clean(clause[verb_at:]).rstrip(" ,;.") or clean(clause)
+            due = _due(state, clause, meeting) or sentence_due or unit_due
+            result.append(
+                Action(assignee, text, due[0] if due else None, due[1] if due else None, unit.source)
+            )
+    return result
+
+
+def _subject_verb(state: State, clause: str, people: People) -> tuple[str, int] | None:
+    """(assignee, offset of the verb) when `clause` starts with a doer and an action verb."""
+    tokens = list(LEADING_TOKENS.finditer(clause[:80]))
+    for count in (3, 2, 1):
+        if len(tokens) <= count or clause[: tokens[0].start()].strip():
+            continue
+        subject_end = tokens[count - 1].end()
+        subject = clause[:subject_end]
+        if not subject[:1].isupper():
+            return None
+        assignee = _doer(state, subject, people)
+        if assignee is None:
+            continue
+        rest = clause[subject_end:].lstrip(" ,")
+        if _is_action_verb(state, rest):
+            return assignee, len(clause) - len(rest)
+    return None
+
+
+def _doer(state: State, subject: str, people: People, *, loose: bool = False) -> str | None:
+    subject = clean(subject)
+    resolved = people.resolve(subject)
+    if resolved:
+        return resolved
+    words = subject.split()
+    folded = fold(subject)
+    if folded in state.vocab["actions.pronouns"].phrases:
+        return subject if loose else None
+    if len(words) == 1 and len(subject) > 5 and subject[:1].isupper():
+        if any(folded.endswith(s) for s in state.vocab["actions.group_suffixes"].phrases if len(s) > 2):
+            return subject  # "Kommundirektörerna": a group, kept as written
+        if loose:
+            return subject
+    if len(words) == 1 and loose and subject[:1].isupper():
+        return subject
+    if 2 <= len(words) <= 3 and looks_like_person(subject):
+        return subject
+    return None
+
+
+def _is_action_verb(state: State, rest: str) -> bool:
+    vocab = state.vocab
+    if vocab["actions.not_verbs"].prefix(rest):
+        return False
+    return vocab["actions.verbs"].prefix(rest) is not None
+
+
+def _due(state: State, text: str, meeting: dt.date | None) -> tuple[dt.date, str | None] | None:
+    """The first exact future date in `text`, with the body whose meeting it is ("nästa SSK")."""
+    if meeting is None:
+        return None
+    forward = bool(re.search(r"(?i)\b(nästa|next|kommande|senast|by)\b", text))
+    for span in default_grammar().find_dates(text, meeting, forward=forward):
+        if span.approximate or span.start < meeting:
+            continue
+        body = NEXT_BODY.search(text[: span.begin + 1])
+        name = re.sub(r"(?i)-(?:möte|mötet|meeting)$", "", body.group("body")) if body else None
+        return span.start, name
+    return None
+
+
+def _listed_action(state: State, unit: Unit, people: People, meeting: dt.date | None) -> Action:
+    """A bullet under "Actionpoints": the doer from a note in parentheses, a trailing dash, or
+    the clause's subject."""
+    text = unit.text
+    assignee: str | None = None
+    for match in WHO_PAREN.finditer(text):
+        first = match.group("who").split(",")[0].strip()
+        words = first.split()
+        if not words:
+            continue
+        doer = _doer(state, words[0], people, loose=True)
+        if doer and (len(words) == 1 or not _looks_like_note(words[0])):
+            assignee = doer
+            text = clean(text[: match.start()] + text[match.end() :])
+            break
+    if assignee is None:
+        dash = WHO_DASH.search(text)
+        if dash and len(dash.group("who").split()) <= 3:
+            doer = _doer(state, dash.group("who").strip(" ."), people, loose=True)
+            if doer:
+                assignee = doer
+                text = text[: dash.start()]
+    if assignee is None:
+        for sentence in sentences(text):
+            hit = _subject_verb_loose(state, sentence, people)
+            if hit:
+                assignee = hit
+                break
+    due = _due(state, unit.text, meeting)
+    return Action(
+        assignee, clean(text).rstrip(" ,;"), due[0] if due else None, due[1] if due else None,
+        unit.source,
+    )
+
+
+def _subject_verb_loose(state: State, sentence: str, people: People) -> str | None:
+    starts = [0] + [m.end() for m in CLAUSE_START.finditer(sentence)]
+    for start in starts:
+        clause = sentence[start:]
+        first = LEADING_TOKENS.match(clause)
+        if first is None or not clause[:1].isupper():
+            continue
+        rest = clause[first.end() :].lstrip()
+        if _is_action_verb(state, rest):
+            return _doer(state, first.group(1), people, loose=True)
+    return None
+
+
+def _looks_like_note(word: str) -> bool:
+    return word[:1].islower() and len(word) > 3

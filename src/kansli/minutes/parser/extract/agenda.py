@@ -1,0 +1,101 @@
+"""Another meeting's agenda ("Ärenden till SSK den 7/2 i Nykvarn") and referrals ("remisser")."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from kansli.minutes.blocks import BlockKind
+from kansli.minutes.dates import default_grammar
+from kansli.minutes.model import NextMeetingAgenda, Referral, Source
+from kansli.minutes.parser.rules.items import ISSUE_REF
+from kansli.minutes.parser.state import ItemDraft, Section, State
+from kansli.minutes.parser.text import clean, fold, split_outside_parentheses, strip_label
+
+PLACE_AT_END = re.compile(r"\s(?:i|på|in|at)\s+(?P<place>[A-ZÅÄÖ][\wÅÄÖåäö-]*(?:\s[A-ZÅÄÖ][\wÅÄÖåäö-]*)*)\s*$")
+SENDER = re.compile(r"\((?P<sender>[^()]+)\)")
+
+
+def next_meeting_agenda(
+    state: State, items: list[ItemDraft], meeting: dt.date | None
+) -> NextMeetingAgenda | None:
+    for item in items:
+        if item.base_section != Section.AGENDA:
+            continue
+        titles = [
+            strip_label(ISSUE_REF.sub("", unit.text)).strip()
+            for unit in item.units
+            if unit.section == Section.AGENDA and unit.kind == BlockKind.BULLET
+        ]
+        if not titles:
+            continue
+        body, date, place = _read_heading(state, item.title, meeting)
+        return NextMeetingAgenda(body, date, place, tuple(t for t in titles if t), item.source)
+    return None
+
+
+def _read_heading(
+    state: State, title: str, meeting: dt.date | None
+) -> tuple[str | None, dt.date | None, str | None]:
+    """'Ärenden till SSK den 7/2 i Nykvarn' -> ('SSK', 2019-02-07, 'Nykvarn')."""
+    text = title
+    prefix = state.vocab["agenda.headings"].prefix(text)
+    if prefix:
+        text = text[len(prefix) :]
+    else:
+        words = text.split()
+        text = " ".join(words[2:] if len(words) > 2 and words[1].endswith(("'s", "s")) else words[1:])
+    date = None
+    if meeting is not None:
+        for span in default_grammar().find_dates(text, meeting, forward=True):
+            date = span.start
+            text = text[: span.begin] + " " + text[span.stop :]
+            break
+    place_match = PLACE_AT_END.search(text)
+    place = place_match.group("place") if place_match else None
+    if place_match:
+        text = text[: place_match.start()]
+    body = re.sub(r"(?i)\b(den|the|on|kl\.?)\b", " ", text)
+    body = clean(body).strip(" ,-–:") or None
+    return body, date, place
+
+
+def referrals(state: State, items: list[ItemDraft], meeting: dt.date | None) -> list[Referral]:
+    found: list[Referral] = []
+    labels = state.vocab["referrals.headings"]
+    for item in items:
+        for unit in item.units:
+            if unit.kind == BlockKind.ROW or unit.section == Section.AGENDA:
+                continue
+            text = unit.text
+            label = labels.prefix(text)
+            if label and text[len(label) :].lstrip().startswith(":"):
+                text = text[len(label) :].lstrip(" :")
+            elif item.base_section != Section.REFERRALS:
+                continue
+            for part in split_outside_parentheses(text, ";"):
+                referral = _referral(state, part, unit.source, meeting)
+                if referral:
+                    found.append(referral)
+    return found
+
+
+def _referral(state: State, text: str, source: Source, meeting: dt.date | None) -> Referral | None:
+    if re.match(r"(?i)^(inga|no|none|inget)\b", text.strip()):
+        return None
+    sender_match = SENDER.search(text)
+    title = text[: sender_match.start()] if sender_match else re.split(r"(?i)\s+från\s+|\s+from\s+", text)[0]
+    sender = sender_match.group("sender") if sender_match else None
+    if sender is None:
+        parts = re.split(r"(?i)\s+från\s+|\s+from\s+", text, maxsplit=1)
+        sender = clean(re.split(r"[,.;]", parts[1])[0]) if len(parts) > 1 else None
+    deadline = None
+    cue = state.vocab["referrals.deadline"].search(text)
+    if cue and meeting is not None:
+        for span in default_grammar().find_dates(text[cue.start() :], meeting, forward=True):
+            deadline = span.start
+            break
+    title = clean(title).strip(" .,:")
+    if not title or len(title.split()) > 14 or fold(title) in state.vocab["referrals.headings"].phrases:
+        return None
+    return Referral(title, sender, deadline, source)

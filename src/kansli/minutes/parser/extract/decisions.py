@@ -1,0 +1,66 @@
+"""Decisions: the units under a decision label, att-satser approved by "bifalles", and — in
+documents that never label decisions — sentences with decision wording ("Mötet väljer ...",
+"It was agreed that ...", "RESOLVED")."""
+
+from __future__ import annotations
+
+import re
+
+from kansli.minutes.blocks import BlockKind
+from kansli.minutes.model import Decision
+from kansli.minutes.parser.state import ItemDraft, Section, State, Unit
+from kansli.minutes.parser.text import clean, fold, sentences
+
+NUMBERED_APPROVAL = re.compile(r"(?i)\b(?:attsats|att-sats|punkt|yrkande)\s*(\d+)\b")
+
+
+def decisions(state: State, item: ItemDraft) -> list[Decision]:
+    found: list[Decision] = []
+    proposals: list[Unit] = []
+    for unit in item.units:
+        if unit.kind == BlockKind.ROW:
+            continue
+        if unit.section == Section.PROPOSAL:
+            proposals.append(unit)
+            continue
+        if unit.section == Section.DECISION:
+            found.extend(_resolve_approval(state, unit, proposals))
+            proposals = []
+    if found or state.uses_decision_headings:
+        return found
+    for unit in item.units:
+        if unit.section in (Section.TEXT, Section.ACTIONS) and unit.kind != BlockKind.ROW:
+            text = _decision_part(state, unit.text)
+            if text:
+                found.append(Decision(text, unit.source))
+    return found
+
+
+def _resolve_approval(state: State, unit: Unit, proposals: list[Unit]) -> list[Decision]:
+    """'bifalles' / 'Attsats bifalles' / 'attsats 2 bifalles' / 'Enligt förslag.' refer to the
+    proposal above; the decision is what was proposed."""
+    text = unit.text.strip()
+    approvals = state.vocab["decisions.approvals"]
+    match = approvals.search(text)
+    if match is None or not proposals or len(fold(text).split()) > 6:
+        return [Decision(text, unit.source)]
+    numbered = NUMBERED_APPROVAL.search(text)
+    if numbered and int(numbered.group(1)) <= len(proposals):
+        chosen = [proposals[int(numbered.group(1)) - 1]]
+    else:
+        chosen = proposals
+    prefix = clean(text.rstrip(".")) if fold(text).startswith(("enligt", "according")) else ""
+    return [
+        Decision(f"{prefix}: {p.text}" if prefix else p.text, unit.source.span(p.source))
+        for p in chosen
+    ]
+
+
+def _decision_part(state: State, text: str) -> str | None:
+    """The decision in a unit: from the sentence with decision wording to the unit's end."""
+    parts = sentences(text)
+    phrases = state.vocab["decisions.phrases"]
+    for index, sentence in enumerate(parts):
+        if phrases.search(sentence) and not sentence.rstrip().endswith("?"):
+            return clean(" ".join(parts[index:]))
+    return None

@@ -1,0 +1,101 @@
+"""Events: dated future happenings — activity tables ("1-3 juli | Almedalen"), and sentences
+with a date after the meeting ("Kommunikationscheferna träffas nästa gång den 20/2")."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+
+from kansli.minutes.blocks import BlockKind
+from kansli.minutes.dates import DateSpan, default_grammar
+from kansli.minutes.model import Event
+from kansli.minutes.parser.state import Section, State, Unit
+from kansli.minutes.parser.text import clean, looks_like_person, sentences
+
+DANGLING = re.compile(
+    r"(?i)(?:\s|^)(?:den|på|i|kl\.?|klockan|från|med|till|on|at|in|the|by|from|v\.|vecka|week|"
+    r"senast|nästa gång|,|-|–|\(|\))+\s*$"
+)
+
+
+def date_table(state: State, rows: list[tuple[str, ...]], meeting: dt.date | None) -> list[Event] | None:
+    """Rows whose first cell is a date and the rest its title, or None if this is no such table."""
+    if meeting is None:
+        return None
+    grammar = default_grammar()
+    events: list[Event] = []
+    for row in rows:
+        cells = [c for c in row if c.strip()]
+        if len(cells) < 2:
+            continue
+        span = grammar.parse_date(cells[0], meeting)
+        if span is None:
+            continue
+        events.append(Event(clean(" ".join(cells[1:])), span.start, span.end, span.approximate))
+    return events if events and len(events) >= 0.6 * len([r for r in rows if any(r)]) else None
+
+
+def events(
+    state: State, units: Iterable[Unit], meeting: dt.date | None, *, day_month_dots: bool
+) -> list[Event]:
+    if meeting is None:
+        return []
+    found: list[Event] = []
+    for unit in units:
+        if unit.kind == BlockKind.ROW:
+            table = date_table(state, unit.rows, meeting)
+            if table:
+                found.extend(_with_source(table, unit))
+            continue
+        if unit.section in (Section.HISTORY,):
+            continue
+        for sentence in sentences(unit.text):
+            found.extend(_events_in(state, sentence, unit, meeting, day_month_dots))
+    unique: dict[tuple[dt.date, dt.date | None], Event] = {}
+    for event in found:
+        unique.setdefault((event.start, event.end), event)
+    return list(unique.values())
+
+
+def _with_source(events: list[Event], unit: Unit) -> list[Event]:
+    return [Event(e.title, e.start, e.end, e.approximate, unit.source) for e in events]
+
+
+def _events_in(
+    state: State, sentence: str, unit: Unit, meeting: dt.date, day_month_dots: bool
+) -> list[Event]:
+    head = sentence.split(",")[0]
+    if looks_like_person(head.strip()):
+        return []  # a signature line: "Tua Backman, 21.09.2022"
+    forward = bool(re.search(r"(?i)\b(nästa|next|kommande|upcoming)\b", sentence))
+    spans = default_grammar().find_dates(
+        sentence, meeting, forward=forward, day_month_dots=day_month_dots
+    )
+    result = []
+    for span in spans:
+        if span.start <= meeting and (span.end is None or span.end <= meeting):
+            continue
+        if span.approximate and not state.vocab["events.nouns"].search(sentence):
+            continue
+        result.append(
+            Event(_title(sentence, spans), span.start, span.end, span.approximate, unit.source)
+        )
+    return result
+
+
+def _title(sentence: str, spans: list[DateSpan]) -> str:
+    """The sentence without its dates and times, trimmed to something a calendar can show."""
+    text = sentence
+    grammar = default_grammar()
+    cuts = [(s.begin, s.stop) for s in spans] + [(t.begin, t.stop) for t in grammar.find_times(text)]
+    for begin, stop in sorted(cuts, reverse=True):
+        text = text[:begin] + " " + text[stop:]
+    text = re.sub(r"\(\s*\)", " ", text)
+    text = clean(text).rstrip(" .;:")
+    while True:
+        trimmed = DANGLING.sub("", text).strip()
+        if trimmed == text:
+            break
+        text = trimmed
+    return text[:120].rstrip()

@@ -1,0 +1,71 @@
+"""Tabled and postponed items: "Frågan bordläggs till nästa möte med SSK den 7 februari",
+"... pga. för få deltagare", "Not addressed today as ...", "Pending #1654"."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from kansli.minutes.blocks import BlockKind
+from kansli.minutes.dates import default_grammar
+from kansli.minutes.model import Tabling
+from kansli.minutes.parser.state import ItemDraft, Section, State
+from kansli.minutes.parser.text import clean, sentences, strip_label
+
+BODY_AFTER = re.compile(
+    r"(?:\b(?:med|with|till|to|på|at|i)\s+)(?P<body>[A-ZÅÄÖ][\wÅÄÖåäö]*(?:[ -][A-ZÅÄÖ][\wÅÄÖåäö]*)*)"
+)
+
+
+def tabling(state: State, item: ItemDraft, meeting: dt.date | None) -> Tabling | None:
+    phrases = state.vocab["tabling.phrases"]
+    for unit in item.units:
+        if unit.kind == BlockKind.ROW or unit.section in (Section.HISTORY, Section.AGENDA):
+            continue
+        for sentence in sentences(unit.text):
+            match = phrases.search(sentence)
+            if match is None:
+                continue
+            after = sentence[match.end() :]
+            return Tabling(
+                to_date=_target_date(after, meeting),
+                to_body=_target_body(state, after),
+                reason=_reason(state, sentence, after, item),
+                source=unit.source,
+            )
+    return None
+
+
+def _target_date(text: str, meeting: dt.date | None) -> dt.date | None:
+    if meeting is None:
+        return None
+    for span in default_grammar().find_dates(text, meeting, forward=True):
+        if not span.approximate and span.start >= meeting:
+            return span.start
+    return None
+
+
+def _target_body(state: State, after: str) -> str | None:
+    cut = state.vocab["tabling.because"].search(after)
+    head = after[: cut.start()] if cut else after
+    match = BODY_AFTER.search(head)
+    if match is None:
+        return None
+    body = match.group("body")
+    if default_grammar().find_dates(body, None) or body.split()[0].lower() in ("den", "the"):
+        return None
+    return body
+
+
+def _reason(state: State, sentence: str, after: str, item: ItemDraft) -> str | None:
+    because = state.vocab["tabling.because"].search(after)
+    if because:
+        return strip_label(clean(after[because.end() :]).rstrip("."))
+    # Otherwise the reason is what the item's notes said before the decision.
+    for unit in item.units:
+        if unit.section == Section.TEXT and unit.kind != BlockKind.ROW:
+            first = sentences(unit.text)[0] if unit.text else ""
+            first = re.split(r"(?i)\s+(?:och därför|och därmed|varför|and therefore|so)\s+", first)[0]
+            if first and first != sentence:
+                return strip_label(clean(first).rstrip("."))
+    return clean(sentence).rstrip(".") or None

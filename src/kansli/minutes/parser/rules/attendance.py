@@ -1,0 +1,285 @@
+"""Attendance: Deltagare / Närvarande / Beslutande / Frånvarande / Övriga deltagare / Present /
+Absent ... blocks, with organisation, party and role split out of each line."""
+
+from __future__ import annotations
+
+import re
+
+from kansli.minutes.blocks import Block, BlockKind
+from kansli.minutes.model import Source, Status
+from kansli.minutes.parser.state import AttendanceGroup, ParticipantDraft, State
+from kansli.minutes.parser.text import (
+    clean,
+    fold,
+    is_name_token,
+    looks_like_person,
+    split_outside_parentheses,
+    strip_label,
+)
+
+GROUPS = (
+    ("attendance.invited", Status.ABSENT),
+    ("attendance.guest", Status.GUEST),
+    ("attendance.absent", Status.ABSENT),
+    ("attendance.present", Status.PRESENT),
+)
+CHECKBOX = re.compile(r"(\[\s*[xX✓]?\s*\]|☒|☑|☐)")
+PARTY = re.compile(r"\(([A-ZÅÄÖ]{1,4})\)")
+HANDLE = re.compile(r"\s*\(@[\w.-]+\)")
+SECTION_REF = re.compile(r"(?:§§?\s*\d|\bärende(?:n)?\s+\d|\bitems?\s+\d)", re.I)
+
+
+def _group_of(state: State, text: str) -> tuple[str, AttendanceGroup] | None:
+    """The longest attendance phrase `text` starts with, and the group it opens."""
+    best: tuple[str, AttendanceGroup] | None = None
+    for key, status in GROUPS:
+        phrase = state.vocab[key].prefix(text)
+        if phrase and (best is None or len(phrase) > len(best[0])):
+            role = state.vocab.roles_by_heading.get(phrase)
+            best = (phrase, AttendanceGroup(status, role, invited=key == "attendance.invited"))
+    return best
+
+
+def heading(state: State, block: Block) -> int:
+    """An attendance heading, with an inline list ("Närvarande: A, B") or a sub-label
+    ("Beslutande  Ledamöter", "Övriga närvarande  Tjänstepersoner")."""
+    if block.kind == BlockKind.ROW:
+        cells = [c for c in block.cells if c.strip()]
+        text = " ".join(cells)
+    else:
+        text = clean(block.text)
+    found = _group_of(state, text)
+    if found is None:
+        return 0
+    phrase, group = found
+    rest = text[len(phrase) :]
+    consumed = 1
+    if not rest.strip():
+        # "Övriga" / "deltagare" split over two lines.
+        following = state.next_content()
+        if following is not None:
+            joined = f"{text} {following.text.strip()}"
+            longer = _group_of(state, joined)
+            if longer and len(longer[0]) > len(phrase) and not joined[len(longer[0]) :].strip(" :"):
+                phrase, group = longer
+                consumed = 1 + _distance_to(state, following)
+    elif not rest.lstrip().startswith(":"):
+        sub = _group_of(state, rest.strip())
+        if sub is None and not (rest.strip().endswith(":") and len(rest.split()) <= 3):
+            if not _is_sublabel(rest):
+                return 0
+        if sub is not None:
+            group.role = group.role or sub[1].role
+            rest = rest.strip()[len(sub[0]) :]
+    if block.kind == BlockKind.HEADING and state.items and state.item_level is not None:
+        if block.level <= state.item_level and rest.strip(" :"):
+            return 0
+    state.group = group
+    state.pending_label = None
+    inline = strip_label(rest.lstrip(" :")) if rest.lstrip().startswith(":") else ""
+    if inline:
+        add_list(state, inline, block.source)
+    return consumed
+
+
+def _distance_to(state: State, target: Block) -> int:
+    for offset, block in enumerate(state.blocks[state.pos :]):
+        if block is target:
+            return offset + 1
+    return 1
+
+
+def _is_sublabel(rest: str) -> bool:
+    """'Tjänstepersoner', 'ordinarie ersättare': one or two words, no name."""
+    words = rest.split()
+    return 0 < len(words) <= 2 and not looks_like_person(rest.strip())
+
+
+def add_list(state: State, text: str, source: Source) -> None:
+    """'Bolagsverket, Skatteverket, (eSam - synk)' / 'Mark, Ryan, Eric Huss, Carol (second half)'."""
+    assert state.group is not None
+    for part in split_outside_parentheses(text, ",;"):
+        part = re.sub(r"(?i)^(?:och|and)\s+", "", part)
+        if part.startswith("(") and part.endswith(")"):
+            part = part[1:-1]
+        part = re.split(r"\s+[-–]\s+", part)[0]
+        draft = parse_entry(state, part, source, state.group.status, state.group.role)
+        if draft is not None:
+            add(state, draft)
+
+
+def add(state: State, draft: ParticipantDraft) -> None:
+    if state.group is not None and state.group.invited:
+        draft.invited_only = True
+    for existing in state.people:
+        if fold(existing.name) == fold(draft.name):
+            if existing.invited_only and not draft.invited_only:
+                state.people.remove(existing)
+                break
+            if draft.invited_only:
+                return
+    state.people.append(draft)
+
+
+def parse_entry(
+    state: State, text: str, source: Source, status: Status, role: str | None
+) -> ParticipantDraft | None:
+    """One person (or organisation) with what follows the name: party, organisation, role."""
+    text = HANDLE.sub("", clean(text))
+    box = CHECKBOX.search(text)
+    if box and box.start() == 0:
+        marked = fold(box.group(0)).strip("[] ")
+        status = Status.PRESENT if marked in ("x", "✓") or box.group(0) in "☒☑" else Status.ABSENT
+        text = text[box.end() :].strip()
+    party = None
+    party_match = PARTY.search(text)
+    if party_match and state.vocab["attendance.parties"].is_(party_match.group(1)):
+        party = party_match.group(1)
+        text = clean(text[: party_match.start()] + text[party_match.end() :])
+    segments = [s for s in split_outside_parentheses(text, ",") if s]
+    if not segments:
+        return None
+    name = _name(segments[0])
+    if name is None:
+        return None
+    note = re.search(r"\(([^()]*)\)", segments[0])
+    if note and not party and note.group(1)[:1].isupper() and len(note.group(1)) <= 12:
+        segments.insert(1, note.group(1))  # "Fanny Nilsson (EY)": the firm they come from
+    organisation, role_text = split_organisation_role(state, segments[1:])
+    return ParticipantDraft(
+        name=name,
+        organisation=organisation,
+        party=party,
+        role=role_text or role,
+        status=status,
+        source=source,
+    )
+
+
+def split_organisation_role(state: State, segments: list[str]) -> tuple[str | None, str | None]:
+    """'Södertälje kommun', 'ordförande' -> organisation and role. The role starts at the first
+    segment in lower case or naming a role; "§ 92" and "lämnade ..." notes end the line."""
+    organisation_parts: list[str] = []
+    role_parts: list[str] = []
+    for segment in segments:
+        if SECTION_REF.search(segment) or state.vocab["attendance.leaves"].search(segment):
+            head = re.split(SECTION_REF.pattern, segment, maxsplit=1, flags=re.I)[0]
+            leave = state.vocab["attendance.leaves"].search(head)
+            head = head[: leave.start()] if leave else head
+            if head.strip():
+                (role_parts if role_parts else organisation_parts).append(head.strip())
+            break
+        if role_parts or _is_role(state, segment):
+            role_parts.append(segment)
+        else:
+            organisation_parts.append(segment)
+    role_text = ", ".join(role_parts) if role_parts else None
+    if role_text and state.vocab["attendance.roles"].is_(role_text):
+        role_text = fold(role_text)
+    return ", ".join(organisation_parts) or None, role_text
+
+
+def _is_role(state: State, segment: str) -> bool:
+    return segment[:1].islower() or segment[:1].isdigit() or bool(
+        state.vocab["attendance.roles"].search(segment)
+    )
+
+
+def _name(text: str) -> str | None:
+    text = re.sub(r"\s*\([^()]*\)\s*", " ", text).strip(" .,:")
+    if not text or len(text.split()) > 6 or any(ch.isdigit() for ch in text):
+        return None
+    if text.endswith((".", "!", "?")):
+        return None
+    tokens = text.split()
+    if looks_like_person(text) or (len(tokens) == 1 and (is_name_token(tokens[0]) or tokens[0][:1].isupper())):
+        return text
+    # Organisations in a participants list ("Hav -o Vatten", "eSam"): short, capitalised somewhere.
+    if len(tokens) <= 4 and any(t[:1].isupper() for t in tokens):
+        return text
+    if len(tokens) == 1 and any(ch.isupper() for ch in tokens[0]):
+        return text
+    return None
+
+
+def line(state: State, block: Block) -> int:
+    """A line inside an attendance group: one participant, a checkbox row of several, a comma
+    list, or column headings that give roles ("ordinarie | ersättare")."""
+    group = state.group
+    if group is None:
+        return 0
+    if block.kind == BlockKind.HEADING:
+        state.group = None
+        return 0
+    cells = [c.strip() for c in block.cells] if block.kind == BlockKind.ROW else []
+    text = clean(block.text)
+    if _column_roles(state, cells or text.split()):
+        return 1
+    entries: list[ParticipantDraft] = []
+    if cells and sum(1 for c in cells if CHECKBOX.match(c)) >= 2:
+        for index, cell in enumerate(cells):
+            role = group.column_roles[index] if index < len(group.column_roles) else group.role
+            entry = parse_entry(state, cell, block.source, group.status, role) if cell else None
+            if entry:
+                entries.append(entry)
+    elif cells:
+        filled = [c for c in cells if c]
+        first = parse_entry(state, filled[0], block.source, group.status, group.role) if filled else None
+        if first and len(filled) > 1:
+            segments = split_outside_parentheses(", ".join(filled[1:]), ",")
+            organisation, role = split_organisation_role(state, segments)
+            first.organisation = first.organisation or organisation
+            first.role = role or first.role
+        entries = [first] if first else []
+    elif len(CHECKBOX.findall(text)) >= 2:
+        parts = [p for p in CHECKBOX.split(text) if p.strip()]
+        for index in range(0, len(parts) - 1, 2):
+            column = index // 2
+            role = group.column_roles[column] if column < len(group.column_roles) else group.role
+            entry = parse_entry(state, parts[index] + parts[index + 1], block.source, group.status, role)
+            if entry:
+                entries.append(entry)
+    elif "," in text and _is_name_list(text):
+        add_list(state, text, block.source)
+        return 1
+    else:
+        entry = parse_entry(state, text, block.source, group.status, group.role)
+        if entry and (block.kind == BlockKind.BULLET or _plausible_line(text)):
+            entries = [entry]
+    if not entries:
+        state.group = None
+        return 0
+    for entry in entries:
+        add(state, entry)
+    return 1
+
+
+def _plausible_line(text: str) -> bool:
+    """A participant line, not a sentence that happens to follow the list."""
+    if text.rstrip().endswith((".", "!", "?")) and len(text.split()) > 4:
+        return False
+    head = text.split(",")[0]
+    head = re.sub(r"\s*\([^()]*\)", "", head)
+    return looks_like_person(head.strip()) or CHECKBOX.match(text) is not None
+
+
+def _is_name_list(text: str) -> bool:
+    parts = split_outside_parentheses(text, ",")
+    names = [re.sub(r"\s*\([^()]*\)", "", p).strip() for p in parts]
+    names = [re.sub(r"(?i)^(?:och|and)\s+", "", n) for n in names]
+    return len(names) >= 2 and all(
+        n and len(n.split()) <= 4 and n[:1].isupper() and not n.endswith(".") for n in names
+    )
+
+
+def _column_roles(state: State, words: list[str]) -> bool:
+    """'ordinarie  ersättare' over two columns of check-boxes: the role of each column."""
+    group = state.group
+    words = [w for w in words if w]
+    if group is None or not 2 <= len(words) <= 4:
+        return False
+    roles = [state.vocab.roles_by_heading.get(fold(w)) for w in words]
+    if not all(roles):
+        return False
+    group.column_roles = tuple(roles)
+    return True

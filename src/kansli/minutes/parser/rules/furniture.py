@@ -1,0 +1,132 @@
+"""Noise: page furniture, rules, page numbers, signature lines, tables of contents."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+
+from kansli.minutes.blocks import Block, BlockKind
+from kansli.minutes.parser.state import State
+from kansli.minutes.parser.text import clean, fold
+
+PAGE_NUMBER = re.compile(r"^(?:sida|page|s\.)?\s*\d{1,3}\s*(?:\(\s*\d{1,3}\s*\)|(?:av|of|/)\s*\d{1,3})$", re.I)
+ONLY_RULE = re.compile(r"^[\s_\-–—=.*·•|~]*$")
+TOC_DOTS = re.compile(r"^(?P<text>.*?\S)\s*(?:\.\s?){4,}\s*(?P<page>\d{1,3})$|^(?P<text2>.*?\S)\s*…+\s*(?P<page2>\d{1,3})$")
+TOC_SPACES = re.compile(r"^(?P<text>.*?[^\s\d]\S*)\s+(?P<page>\d{1,3})$")
+
+
+def repeated_page_lines(blocks: Sequence[Block]) -> set[int]:
+    """Indices of blocks that repeat a line seen near the top/bottom of an earlier page.
+
+    Readers mark running headers of PDF and DOCX themselves; text converted from PDF
+    ("<!-- sida 2 -->") still carries them, so the parser finds them too: a line that appears in
+    the first or last lines of at least two pages is furniture from its second appearance on.
+    """
+    pages: dict[int, list[int]] = defaultdict(list)
+    for index, block in enumerate(blocks):
+        if block.kind in (BlockKind.BLANK, BlockKind.PAGE) or block.source.page is None:
+            continue
+        pages[block.source.page].append(index)
+    if len(pages) < 2:
+        return set()
+    seen_on: dict[str, set[int]] = defaultdict(set)
+    edges: list[tuple[int, str]] = []
+    for page, indices in pages.items():
+        for index in indices[:6] + indices[-3:]:
+            key = re.sub(r"\d+", "#", fold(blocks[index].text))
+            if key:
+                seen_on[key].add(page)
+                edges.append((index, key))
+    repeated = {key for key, on in seen_on.items() if len(on) >= 2}
+    first_page: dict[str, int] = {}
+    result: set[int] = set()
+    for index, key in sorted(edges):
+        if key not in repeated:
+            continue
+        page = blocks[index].source.page or 0
+        if first_page.setdefault(key, page) != page:
+            result.add(index)
+    return result
+
+
+def is_noise(state: State, block: Block) -> bool:
+    text = block.text.strip()
+    if block.furniture or ONLY_RULE.match(text) or PAGE_NUMBER.match(text):
+        return True
+    if block.kind == BlockKind.ROW and all(
+        not cell.strip() or PAGE_NUMBER.match(cell.strip()) for cell in block.cells
+    ):
+        return True
+    return state.vocab["header.ignore"].is_(text)
+
+
+def skip_noise(state: State, block: Block) -> int:
+    return 1 if is_noise(state, block) else 0
+
+
+def toc_entry(text: str, *, loose: bool) -> tuple[str, str] | None:
+    """'Information om Kungsbacka Live ........ 3' -> ('Information om Kungsbacka Live', '3')."""
+    match = TOC_DOTS.match(text)
+    if match:
+        return clean(match.group("text") or match.group("text2")), match.group("page") or match.group(
+            "page2"
+        )
+    if loose:
+        match = TOC_SPACES.match(text)
+        if match:
+            return clean(match.group("text")), match.group("page")
+    return None
+
+
+def contents_list(state: State, block: Block) -> int:
+    """A table of contents: remember the titles by item number, emit nothing.
+
+    Starts at a contents heading ("Innehåll") or at a first dot-leader entry; ends after the last
+    entry that follows the previous one within three lines.
+    """
+    if state.items:
+        return 0
+    text = block.text.strip()
+    headed = state.vocab["header.contents"].is_(text)
+    if not headed and not toc_entry(text, loose=False):
+        return 0
+    from kansli.minutes.parser.rules.items import split_item_number
+
+    index = state.pos + (1 if headed else 0)
+    last_entry = state.pos
+    pending: list[str] = []
+    pending_number: str | None = None
+    gap = 0
+    while index < len(state.blocks) and gap <= 3:
+        candidate = state.blocks[index]
+        index += 1
+        if candidate.kind in (BlockKind.BLANK, BlockKind.PAGE) or candidate.furniture:
+            continue
+        line = candidate.text.strip()
+        entry = toc_entry(line, loose=headed)
+        if entry is None:
+            number, rest = split_item_number(line)
+            if number and not rest.strip():
+                pending_number = number
+            elif number and headed:
+                pending_number, pending = number, [_strip_case_number(state, rest)]
+            else:
+                pending.append(line)
+            gap += 1
+            continue
+        title = clean(" ".join([*pending, entry[0]]))
+        number, rest = split_item_number(title)
+        if number is None:
+            number = pending_number
+            rest = title
+        state.contents[number or f"#{len(state.contents) + 1}"] = clean(rest) or title
+        pending, pending_number, gap = [], None, 0
+        last_entry = index - 1
+    state.in_contents = False
+    return last_entry - state.pos + 1
+
+
+def _strip_case_number(state: State, text: str) -> str:
+    match = state.vocab["items.case_number"].search(text)
+    return text[: match.start()].strip() if match else text

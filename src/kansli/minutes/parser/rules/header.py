@@ -1,0 +1,362 @@
+"""The header: title (kind, body, number), sender, date, time, place, and the labelled fields
+that name people (ordförande, sekreterare, justerare) wherever they stand."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from kansli.minutes.blocks import Block, BlockKind
+from kansli.minutes.dates import default_grammar, parse_short_iso
+from kansli.minutes.parser.state import State
+from kansli.minutes.parser.text import (
+    clean,
+    fold,
+    is_upper_word_line,
+    looks_like_person,
+    split_outside_parentheses,
+    strip_label,
+)
+
+NUMBER_AFTER_TITLE = re.compile(r",\s*(?:nr\.?\s*|no\.?\s*|möte\s*)?(\d{1,3}(?:/\d{2,4})?)\s*$", re.I)
+KIND_NUMBER = re.compile(r"^\s*(?:nr\.?\s*)?(\d{1,3}(?:/\d{2,4})?)\b")
+LAST_FIRST = re.compile(r"^([A-ZÅÄÖ][\w-]+(?:\s[A-ZÅÄÖ][\w-]+)?),\s*([A-ZÅÄÖ][\w-]+(?:\s[A-ZÅÄÖ][\w-]+)?)$")
+
+
+def natural_name(text: str) -> str:
+    """'Söderström, Anna' -> 'Anna Söderström'."""
+    match = LAST_FIRST.match(clean(text))
+    return f"{match.group(2)} {match.group(1)}" if match else clean(text)
+
+
+def in_header(state: State) -> bool:
+    return not state.items
+
+
+def title(state: State, block: Block) -> int:
+    """The document's title: a line naming the kind ("Minnesanteckningar från X, 1"), or the
+    first top-level heading."""
+    header = state.header
+    if header.title_seen or not in_header(state) or block.kind == BlockKind.ROW:
+        return 0
+    text = clean(block.text)
+    kinds = state.vocab["kinds.all"]
+    match = kinds.search(text)
+    is_heading = block.kind == BlockKind.HEADING and block.level <= 1
+    if match is None and not is_heading:
+        return 0
+    if match is None and (state.vocab["items.not_items"].is_(text) or len(text.split()) > 14):
+        return 0
+    if match is not None and len(text.split()) > 14:
+        return 0
+    header.title_seen = True
+    read_title(state, text, match)
+    return 1
+
+
+def read_title(state: State, text: str, match: re.Match[str] | None) -> None:
+    header = state.header
+    grammar = default_grammar()
+    if match is not None:
+        header.kind = header.kind or state.vocab.kind_of(match.group(0))
+        before, after = text[: match.start()].strip(" -–,"), text[match.end() :].strip(" -–,")
+    else:
+        before, after = "", text
+    number = KIND_NUMBER.match(after) if match is not None else None
+    if number:
+        header.meeting_number = header.meeting_number or number.group(1)
+        after = after[number.end() :]
+    for span in grammar.find_dates(after, None):
+        header.date = header.date or span.start
+        after = after[: span.begin] + after[span.stop :]
+    short = re.search(r"\b\d{2}-\d{2}-\d{2}\b", after)
+    if short and header.date is None:
+        header.date = parse_short_iso(short.group(0))
+        after = after.replace(short.group(0), " ")
+    connector = state.vocab["title.connectors"].prefix(after.strip())
+    if connector:
+        after = after.strip()[len(connector) :]
+    meeting = state.vocab["title.meeting_words"].search(after)
+    if meeting and match is None:
+        after = after[: meeting.start()]
+    elif meeting and meeting.start() == 0:
+        after = after[meeting.end() :]
+        connector = state.vocab["title.connectors"].prefix(after.strip())
+        if connector:
+            after = after.strip()[len(connector) :]
+    numbered = NUMBER_AFTER_TITLE.search(after)
+    if numbered:
+        header.meeting_number = header.meeting_number or numbered.group(1)
+        after = after[: numbered.start()]
+    body = strip_label(clean(after)).strip(" ,-–")
+    if not body and before and not is_upper_word_line(before):
+        body = before
+    if body and not body.isdigit() and not is_upper_word_line(body):
+        header.body = header.body or body
+    else:
+        header.body_expected = header.body is None
+
+
+def body_line(state: State, block: Block) -> int:
+    """After a title without the body ("KUNGSBACKA KOMMUN SAMMANTRÄDESPROTOKOLL"), the next plain
+    line names the body ("Kommunstyrelsens arbetsutskott")."""
+    header = state.header
+    if not header.body_expected or not in_header(state) or block.kind == BlockKind.ROW:
+        return 0
+    header.body_expected = False
+    text = clean(block.text)
+    if (
+        len(text.split()) > 6
+        or any(ch.isdigit() for ch in text)
+        or is_upper_word_line(text)
+        or _label_of(state, text) is not None
+        or state.vocab["attendance.present"].prefix(text)
+    ):
+        return 0
+    header.body = text
+    return 1
+
+
+def date_line(state: State, block: Block) -> int:
+    """A header line that is only a date and/or a time ("2019-01-25", "18 mars  Klockan 09:00")."""
+    if not in_header(state) or block.kind == BlockKind.ROW:
+        return 0
+    text = clean(block.text)
+    if not _fill_date_time(state, text, whole=True):
+        return 0
+    return 1
+
+
+def _fill_date_time(state: State, text: str, *, whole: bool) -> bool:
+    """Set the meeting date and times from `text`; with `whole`, only if that is all it says."""
+    grammar = default_grammar()
+    dates = [d for d in grammar.find_dates(text, state.header.date) if not d.approximate]
+    times = grammar.find_times(text)
+    if whole:
+        rest = text
+        for begin, stop in sorted(
+            [(d.begin, d.stop) for d in dates] + [(t.begin, t.stop) for t in times], reverse=True
+        ):
+            rest = rest[:begin] + rest[stop:]
+        rest = re.sub(r"(?i)\b(kl\.?|klockan|den|at|the|,|-|–)", " ", rest)
+        if not dates and not times:
+            short = parse_short_iso(text.strip())
+            if short and state.header.date is None:
+                state.header.date = short
+                return True
+            return False
+        if len(rest.split()) > 1:
+            return False
+    header = state.header
+    if dates and header.date is None:
+        header.date = dates[0].start
+    if times and header.start_time is None:
+        header.start_time = times[0].start
+        header.end_time = times[0].end
+    return bool(dates or times)
+
+
+def _cut_times_and_dates(text: str) -> str:
+    grammar = default_grammar()
+    spans = [(d.begin, d.stop) for d in grammar.find_dates(text, None)]
+    spans += [(t.begin, t.stop) for t in grammar.find_times(text)]
+    for begin, stop in sorted(spans, reverse=True):
+        text = text[:begin] + text[stop:]
+    text = re.sub(r"(?i)(?<!\w)(kl\.?|klockan)(?!\w)", " ", text)
+    return clean(text).strip(" ,-–")
+
+
+# --- labelled fields --------------------------------------------------------------------------
+
+Setter = Callable[[State, str], None]
+
+
+def _set_sender(state: State, value: str) -> None:
+    _fill_date_time(state, value, whole=False)
+    name = natural_name(_cut_times_and_dates(value))
+    if name and state.header.sender is None:
+        state.header.sender = name
+
+
+def _set_time(state: State, value: str) -> None:
+    _fill_date_time(state, value, whole=False)
+
+
+def _set_date(state: State, value: str) -> None:
+    if not _fill_date_time(state, value, whole=False):
+        short = parse_short_iso(value.strip())
+        if short and state.header.date is None:
+            state.header.date = short
+
+
+def _set_place(state: State, value: str) -> None:
+    _fill_date_time(state, value, whole=False)
+    place = _cut_times_and_dates(value)
+    connector = state.vocab["title.connectors"].prefix(place)
+    if connector:
+        place = place[len(connector) :].strip()
+    if place and state.header.place is None:
+        state.header.place = place
+
+
+def _set_body(state: State, value: str) -> None:
+    state.header.body = state.header.body or clean(value)
+
+
+def _set_number(state: State, value: str) -> None:
+    state.header.meeting_number = state.header.meeting_number or clean(value)
+
+
+def _ignore(state: State, value: str) -> None:
+    return None
+
+
+def names_in(state: State, value: str) -> list[str]:
+    """'Johanna Norrbygård och Tua Backman' -> both names; drops what follows a name."""
+    cut = state.vocab["header.items_range"].search(value)
+    if cut:
+        value = value[: cut.start()]
+    value = re.sub(r"(?i)\s+(?:och|and|samt|&)\s+", ", ", value)
+    names = []
+    for part in split_outside_parentheses(value, ",;"):
+        part = re.sub(r"\s*\([^()]*\)\s*", " ", part).strip()
+        if looks_like_person(part) or (len(part.split()) == 1 and part[:1].isupper()):
+            names.append(natural_name(part))
+        elif "," not in part and looks_like_person(" ".join(part.split()[:2])):
+            names.append(" ".join(part.split()[:2]))
+    return names
+
+
+def _set_chair(state: State, value: str) -> None:
+    names = names_in(state, value)
+    if names and state.header.chair is None:
+        state.header.chair = names[0]
+
+
+def _set_secretary(state: State, value: str) -> None:
+    names = names_in(state, value)
+    if names and state.header.secretary is None:
+        state.header.secretary = names[0]
+
+
+def _set_author(state: State, value: str) -> None:
+    names = names_in(state, value)
+    if names and state.header.author is None:
+        state.header.author = names[0]
+
+
+def _set_adjusters(state: State, value: str) -> None:
+    for name in names_in(state, value):
+        if name not in state.header.adjusters:
+            state.header.adjusters.append(name)
+
+
+HEADER_LABELS: tuple[tuple[str, Setter], ...] = (
+    ("header.place_and_time", _set_place),
+    ("header.sender", _set_sender),
+    ("header.date", _set_date),
+    ("header.time", _set_time),
+    ("header.place", _set_place),
+    ("header.body", _set_body),
+    ("header.number", _set_number),
+    ("header.items_range", _ignore),
+)
+PEOPLE_LABELS: tuple[tuple[str, Setter], ...] = (
+    ("closing.author", _set_author),
+    ("attendance.adjusters", _set_adjusters),
+    ("attendance.chair", _set_chair),
+    ("attendance.secretary", _set_secretary),
+)
+
+
+def _label_of(state: State, text: str) -> tuple[str, str, Setter] | None:
+    """(label, value, setter) when `text` starts with a known label."""
+    groups = HEADER_LABELS + PEOPLE_LABELS if in_header(state) else PEOPLE_LABELS
+    best: tuple[str, str, Setter] | None = None
+    for key, setter in groups:
+        phrase = state.vocab[key].prefix(text)
+        if phrase and (best is None or len(phrase) > len(best[0])):
+            best = (phrase, text[len(phrase) :], setter)
+    return best
+
+
+def labels(state: State, block: Block) -> int:
+    """'Tid Fredag 25 januari ...', 'Plats: X', a ROW ('Plats', 'X'), or a label alone whose
+    value is on the next line ('Datum' / '2024-03-12')."""
+    if block.kind == BlockKind.ROW:
+        cells = [c for c in block.cells if c.strip()]
+        if not cells:
+            return 0
+        found = _label_of(state, cells[0])
+        if found is None or strip_label(found[1]):
+            return 0
+        value = " ".join(cells[1:])
+    else:
+        found = _label_of(state, block.text.strip())
+        if found is None:
+            return 0
+        value = found[1]
+    phrase, _, setter = found
+    if value and not re.match(r"^[\s:.\-–]", value) and not value[:1].isspace():
+        return 0  # "Tidigare", "Platsen": the label is only the start of a word
+    value = value.strip().lstrip(":.-– ").strip()
+    if not in_header(state) or setter in (_set_chair, _set_secretary, _set_author, _set_adjusters):
+        if setter in (_set_chair, _set_secretary) and value and not names_in(state, value):
+            return 0  # "Ordförande Lisa Andersson (M) prövar om ...": a sentence, not a field
+        if value and len(value.split()) > 8:
+            return 0
+    state.group = None
+    if not value:
+        if block.kind == BlockKind.HEADING and not in_header(state):
+            return 0
+        state.pending_label = phrase
+        return 1
+    setter(state, value)
+    return 1
+
+
+def pending_value(state: State, block: Block) -> int:
+    """The value of a label that stood alone on the previous line."""
+    phrase = state.pending_label
+    if phrase is None:
+        return 0
+    state.pending_label = None
+    found = _label_of(state, phrase)
+    if found is None:
+        return 0
+    text = " ".join(c for c in block.cells if c.strip()) if block.kind == BlockKind.ROW else block.text
+    if _label_of(state, text.strip()) is not None:
+        return 0
+    setter = found[2]
+    if block.kind == BlockKind.ROW and setter is _set_sender:
+        # DOCX/PDF header tables: "Söderström, Anna | 2019-01-25 | 1 (1)".
+        for cell in block.cells:
+            if cell.strip():
+                _set_sender(state, cell)
+        return 1
+    if setter in (_set_adjusters, _set_author, _set_chair, _set_secretary) and not names_in(state, text):
+        return 0
+    setter(state, text)
+    if setter in (_set_adjusters, _set_author) and not in_header(state):
+        state.pending_label = phrase  # a list of names, one per line
+    return 1
+
+
+def label_tail(state: State, block: Block) -> int:
+    """'sammanträde' alone: the end of a label a two-column layout split ("Plats och tid för")."""
+    if in_header(state) and state.vocab["header.label_tails"].is_(block.text.strip()):
+        return 1
+    return 0
+
+
+def letterhead(state: State, block: Block) -> int:
+    """A line in capitals before the title: the organisation's letterhead ("KUNGSBACKA KOMMUN")."""
+    if in_header(state) and block.kind != BlockKind.ROW and is_upper_word_line(block.text):
+        if state.vocab["kinds.all"].search(block.text):
+            return 0
+        return 1
+    return 0
+
+
+def fold_eq(a: str, b: str) -> bool:
+    return fold(a) == fold(b)

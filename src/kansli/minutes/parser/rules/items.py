@@ -1,0 +1,256 @@
+"""Item headings in every numbering style: "3. Titel", "§ 92", "39 §", "5.1", "§1 Titel",
+a number alone on its line, Markdown/Org/reST headings, and top-level bullets under a container
+heading ("Agenda", "openjs-foundation/cross-project-council")."""
+
+from __future__ import annotations
+
+import re
+
+from kansli.minutes.blocks import Block, BlockKind
+from kansli.minutes.model import Source
+from kansli.minutes.parser.state import ItemDraft, Section, State
+from kansli.minutes.parser.text import clean, fold, strip_label
+
+PARAGRAPH_FIRST = re.compile(r"^(?:§§?|\ufffd)\s*(\d{1,4}[a-z]?)(?![\d.,:/-])\s*[.:]?\s*(.*)$")
+PARAGRAPH_AFTER = re.compile(r"^(\d{1,4}[a-z]?)\s*§(?!§)\s*[.:]?\s*(.*)$")
+DOTTED = re.compile(r"^(\d{1,3}(?:\.\d{1,2}){0,2})(?:\.|\))?\s+(\S.*)$")
+BARE = re.compile(r"^(\d{1,3})\.?$")
+ISSUE_REF = re.compile(r"\s*\(?\[?#\d+\]?\)?\s*$")
+PATH_LIKE = re.compile(r"^[\w.-]+/[\w./-]+$")
+
+
+def split_item_number(text: str) -> tuple[str | None, str]:
+    """'§ 92 Dnr X' -> ('92', 'Dnr X'); '3. Titel' -> ('3', 'Titel'); '39 §' -> ('39', '')."""
+    text = text.strip()
+    for pattern in (PARAGRAPH_FIRST, PARAGRAPH_AFTER):
+        match = pattern.match(text)
+        if match:
+            return match.group(1), match.group(2).strip()
+    match = DOTTED.match(text)
+    if match:
+        return match.group(1), match.group(2).strip()
+    match = BARE.match(text)
+    if match:
+        return match.group(1), ""
+    return None, text
+
+
+def uses_paragraph_sign(text: str) -> bool:
+    return bool(PARAGRAPH_FIRST.match(text.strip()) or PARAGRAPH_AFTER.match(text.strip()))
+
+
+def clean_title(state: State, title: str) -> str:
+    """Drop what is not the title: case numbers, issue links, attachment notes, dot leaders."""
+    case = state.vocab["items.case_number"].search(title)
+    if case and case.start() > 0:
+        title = title[: case.start()]
+    elif case:
+        return ""
+    title = ISSUE_REF.sub("", title)
+    note = re.search(r"\s*\(([^()]*)\)\s*$", title)
+    if note and state.vocab["items.attachment_notes"].search(note.group(1)):
+        title = title[: note.start()]
+    return strip_label(clean(title.rstrip(". ")) if title.endswith("..") else clean(title))
+
+
+def _expected_next(state: State) -> set[str]:
+    """Numbers that may follow the last item: n+1, n.1, (n+1).1 ..."""
+    last = state.item.number if state.item else None
+    if last is None:
+        return {"0", "1"}
+    parts = last.split(".")
+    if not parts[0].isdigit():
+        return set()
+    major = int(parts[0])
+    expected = {str(major + 1), f"{major}.1", f"{major + 1}.1"}
+    if len(parts) > 1 and parts[-1].isdigit():
+        expected.add(".".join([*parts[:-1], str(int(parts[-1]) + 1)]))
+    return expected
+
+
+def _title_ok(title: str) -> bool:
+    words = title.split()
+    return (
+        0 < len(words) <= 18
+        and len(title) <= 160
+        and (title[0].isupper() or title[0].isdigit() or title[0] in "\"'[(«“")
+        and not title.rstrip().endswith((",", ";"))
+    )
+
+
+def open_item(state: State, number: str | None, title: str, block: Block, *, level: int | None) -> None:
+    draft = ItemDraft(number=number, title=title, source=block.source, heading_level=level)
+    draft.base_section = section_for_title(state, title)
+    draft.section = draft.base_section
+    draft.title_open = not title
+    state.items.append(draft)
+    state.group = None
+    state.pending_label = None
+
+
+def section_for_title(state: State, title: str) -> Section:
+    """An item whose title says what it holds ("Ärenden till SSK ...", "Actionpoints ...")."""
+    vocab = state.vocab
+    if vocab["agenda.headings"].prefix(title) or _is_next_meeting_title(state, title):
+        return Section.AGENDA
+    if vocab["actions.headings"].prefix(title):
+        return Section.ACTIONS
+    if vocab["referrals.headings"].is_(title):
+        return Section.REFERRALS
+    if vocab["events.headings"].prefix(title):
+        return Section.EVENTS
+    return Section.TEXT
+
+
+def _is_next_meeting_title(state: State, title: str) -> bool:
+    words = fold(title).split()
+    return bool(words) and words[0] in state.vocab["agenda.next_words"].phrases and len(words) <= 6
+
+
+def is_container(state: State, text: str) -> bool:
+    return state.vocab["items.containers"].is_(text) or bool(PATH_LIKE.match(text.strip()))
+
+
+def heading_item(state: State, block: Block) -> int:
+    """A HEADING at the item level (or a numbered heading) opens an item."""
+    if block.kind != BlockKind.HEADING:
+        return 0
+    text = block.text.strip()
+    number, rest = split_item_number(text)
+    if is_container(state, text):
+        state.container_level = block.level
+        state.group = None
+        return 1
+    if state.container_level is not None and block.level <= state.container_level:
+        state.container_level = None
+    if state.vocab["items.not_items"].is_(text):
+        state.group = None
+        state.items_paused = True
+        return 1
+    level = state.item_level
+    if level is None or block.level > level:
+        if number is None or state.item is None or block.level > (level or 0):
+            return 0
+    state.items_paused = False
+    open_item(state, number, clean_title(state, rest if number else text), block, level=block.level)
+    return 1
+
+
+def numbered_item(state: State, block: Block) -> int:
+    """'3. Titel', '§ 92 Dnr ...', '39 §', '§1 Titel', or a number alone followed by its title."""
+    if block.kind not in (BlockKind.PARAGRAPH, BlockKind.BULLET) or block.continued:
+        return 0
+    if block.kind == BlockKind.BULLET and block.level > 0:
+        return 0
+    text = block.text.strip()
+    number, rest = split_item_number(text)
+    if number is None:
+        return 0
+    paragraph_sign = uses_paragraph_sign(text)
+    if number in {i.number for i in state.items}:
+        # "39 §" repeated at the foot of its own page, or a reference: not a new item.
+        return 1 if paragraph_sign and not rest else 0
+    if not paragraph_sign:
+        if block.kind == BlockKind.BULLET and not block.marker[:1].isdigit():
+            return 0
+        if number not in _expected_next(state) and not (
+            block.kind == BlockKind.BULLET and state.container_level is not None
+        ):
+            return 0
+        if rest and not _title_ok(rest):
+            return 0
+        if rest and rest.rstrip().endswith(".") and len(rest.split()) > 8:
+            return 0  # a numbered sentence, not a heading
+        if not rest and not _next_is_title(state):
+            return 0
+    if block.kind == BlockKind.BULLET and state.container_level is None and not paragraph_sign:
+        return 0
+    title = clean_title(state, rest)
+    if not title and number in state.contents:
+        title = state.contents[number]
+    open_item(state, number, title, block, level=None)
+    if not title:
+        state.item.title_open = True  # type: ignore[union-attr]
+    return 1
+
+
+def _next_is_title(state: State) -> bool:
+    following = state.next_content()
+    return (
+        following is not None
+        and following.kind in (BlockKind.PARAGRAPH, BlockKind.HEADING)
+        and _title_ok(following.text.strip())
+        and not following.text.strip().endswith(".")
+    )
+
+
+def contents_item(state: State, block: Block) -> int:
+    """A line that repeats a title of the table of contents opens that item (PDFs that print the
+    item number in the margin, after the text)."""
+    if not state.contents or block.kind not in (BlockKind.PARAGRAPH, BlockKind.HEADING):
+        return 0
+    from difflib import SequenceMatcher
+
+    text = fold(block.text)
+    if len(text) < 6:
+        return 0
+    done = {i.number for i in state.items}
+    for number, title in state.contents.items():
+        if number in done or number.startswith("#"):
+            continue
+        if SequenceMatcher(None, text, fold(title)).ratio() >= 0.8:
+            open_item(state, number, title, block, level=None)
+            return 1
+    return 0
+
+
+def bullet_item(state: State, block: Block) -> int:
+    """Top-level bullets that are items: under a container heading, or a label with sub-bullets
+    ("* Recap:" followed by indented bullets)."""
+    if block.kind != BlockKind.BULLET or block.level != 0 or block.continued:
+        return 0
+    text = block.text.strip()
+    following = state.next_content()
+    nested = following is not None and following.kind == BlockKind.BULLET and following.level > 0
+    label = text.endswith(":") and len(text.split()) <= 6
+    if state.container_level is not None and not label:
+        if state.group is not None:
+            return 0
+        number, rest = split_item_number(text) if block.marker[:1].isdigit() else (None, text)
+        title = clean_title(state, rest)
+        if not title:
+            return 0
+        open_item(state, block.marker.rstrip(".)") if block.marker[:1].isdigit() else number, title, block, level=None)
+        return 1
+    if label and nested and state.group is None:
+        open_item(state, None, clean_title(state, strip_label(text)), block, level=None)
+        return 1
+    return 0
+
+
+def title_continuation(state: State, block: Block) -> int:
+    """The title of an item whose heading gave only its number, or a title wrapped over lines."""
+    item = state.item
+    if item is None or block.kind not in (BlockKind.PARAGRAPH, BlockKind.HEADING):
+        return 0
+    if item.units:
+        return 0
+    text = block.text.strip()
+    if item.title_open:
+        case = state.vocab["items.case_number"].prefix(text)
+        if case:
+            return 1
+        item.title = clean_title(state, text)
+        item.title_open = False
+        item.source = item.source.span(block.source)
+        return 1
+    # A wrapped title: the heading line did not end a sentence and this line starts lowercase.
+    if block.continued or (text[:1].islower() and not state.blank_before):
+        item.title = clean_title(state, f"{item.title} {text}")
+        item.source = item.source.span(block.source)
+        return 1
+    return 0
+
+
+def item_source(block: Block) -> Source:
+    return block.source

@@ -1,0 +1,192 @@
+"""Inside an item: section labels ("Beslut", "Förslag till beslut", "Beslutsgång"), sub-headings,
+and the content itself (paragraphs, bullets, tables) that later passes read."""
+
+from __future__ import annotations
+
+import re
+
+from kansli.minutes.blocks import Block, BlockKind
+from kansli.minutes.parser.state import Section, State, Unit
+from kansli.minutes.parser.text import clean, ends_sentence, fold, strip_label
+
+LABEL = re.compile(r"^(?P<label>[^:]{1,60}):\s*(?P<rest>.*)$")
+
+
+def section_of(state: State, label: str) -> Section | None:
+    """The section a label opens, or None when it is not a section label."""
+    vocab = state.vocab
+    label = strip_label(label)
+    if not label:
+        return None
+    if vocab["decisions.not_decisions"].is_(label):
+        if vocab["decisions.proposal_headings"].is_(label):
+            return Section.PROPOSAL
+        return Section.HISTORY if fold(label) in _HISTORY else Section.TEXT
+    if vocab["decisions.headings"].is_(label):
+        return Section.DECISION
+    if vocab["decisions.proposal_headings"].is_(label):
+        return Section.PROPOSAL
+    words = fold(label).split()
+    if 1 < len(words) <= 5:
+        if words[-1] in vocab["decisions.heading_suffixes"].phrases:
+            return Section.DECISION  # "Välfärdsnämndens beslut"
+        if vocab["decisions.proposal_headings"].is_(words[-1]) or words[-1].endswith("förslag"):
+            return Section.PROPOSAL  # "Bildningsdirektörens förslag"
+    if vocab["actions.headings"].is_(label):
+        return Section.ACTIONS
+    return None
+
+
+_HISTORY = {"beslutsgång", "tidigare behandling", "propositionsordning", "yrkanden", "beredning"}
+
+
+def section_label(state: State, block: Block) -> int:
+    """'Beslut', 'Beslut:', '=== Beslut', 'Beslut: Attsats bifalles', 'Att: Godkänna ...'."""
+    item = state.item
+    if item is None or block.kind not in (BlockKind.PARAGRAPH, BlockKind.HEADING):
+        return 0
+    if block.continued:
+        return 0
+    text = clean(block.text)
+    section = section_of(state, text)
+    rest = ""
+    if section is None:
+        match = LABEL.match(text)
+        if match is None:
+            return 0
+        section = section_of(state, match.group("label"))
+        rest = match.group("rest").strip()
+        if section is None:
+            if fold(match.group("label")) in state.vocab["decisions.att"].phrases and rest:
+                section = Section.PROPOSAL
+            else:
+                return 0
+    if section == Section.DECISION:
+        state.uses_decision_headings = True
+    elif not rest and section in (Section.TEXT, Section.HISTORY):
+        item.subheadings.append(strip_label(text))
+        item.subheading = strip_label(text)
+    item.section = section
+    if rest:
+        add_unit(state, block, rest, kind=BlockKind.PARAGRAPH)
+        if section == Section.DECISION and item.base_section != Section.TEXT:
+            item.section = item.base_section
+    return 1
+
+
+def subheading(state: State, block: Block) -> int:
+    """A short title-like line inside an item ("Organisation", "Kraftförsörjning"), a deeper
+    heading, or a bold line: remembered as a sub-heading; it ends a decision section."""
+    item = state.item
+    if item is None:
+        return 0
+    text = clean(block.text)
+    if block.kind == BlockKind.HEADING:
+        pass
+    elif block.kind == BlockKind.PARAGRAPH and not block.continued:
+        if not (block.emphasis or _looks_like_subheading(state, text)):
+            return 0
+    else:
+        return 0
+    if not text:
+        return 1
+    item.subheadings.append(strip_label(text))
+    item.subheading = strip_label(text)
+    item.section = Section.TEXT if item.base_section == Section.AGENDA else item.base_section
+    return 1
+
+
+def _looks_like_subheading(state: State, text: str) -> bool:
+    words = text.split()
+    if not 1 <= len(words) <= 8 or len(text) > 70:
+        return False
+    if ends_sentence(text) or text.endswith(",") or not (text[0].isupper() or text[0].isdigit()):
+        return False
+    if not state.blank_before:
+        return False
+    following = state.next_content()
+    if following is None or following.kind == BlockKind.ROW:
+        return following is not None
+    return not following.continued
+
+
+def content(state: State, block: Block) -> int:
+    """Everything else: a paragraph, bullet or table row of the current item (or the preamble)."""
+    if block.kind == BlockKind.HEADING:
+        return 0
+    text = clean(block.text)
+    if block.kind == BlockKind.ROW:
+        add_row(state, block)
+        return 1
+    if not text:
+        return 1
+    target = _target(state)
+    last = target[-1] if target else None
+    if last is not None and _continues(state, block, last):
+        last.text = clean(f"{last.text}{'' if last.text.endswith('-') else ' '}{text}")
+        last.source = last.source.span(block.source)
+        return 1
+    add_unit(state, block, text, kind=block.kind)
+    return 1
+
+
+def _continues(state: State, block: Block, last: Unit) -> bool:
+    """Does this line continue the previous paragraph or bullet (a soft or hard wrap)?"""
+    if last.kind not in (BlockKind.PARAGRAPH, BlockKind.BULLET) or state.blank_before:
+        return block.continued and last.kind in (BlockKind.PARAGRAPH, BlockKind.BULLET)
+    if block.continued:
+        return True
+    if block.kind != BlockKind.PARAGRAPH:
+        return False
+    text = block.text.strip()
+    if text[:1].islower():
+        return True
+    # A hard-wrapped text file: the previous line is long and did not end its sentence.
+    return len(last.text) >= 60 and not ends_sentence(last.text)
+
+
+def _target(state: State) -> list[Unit]:
+    item = state.item
+    if item is None or state.items_paused:
+        return state.preamble
+    return item.units
+
+
+def add_unit(state: State, block: Block, text: str, *, kind: BlockKind) -> None:
+    item = state.item
+    section = item.section if item is not None else Section.TEXT
+    unit = Unit(
+        section=section,
+        kind=kind,
+        text=text,
+        source=block.source,
+        level=block.level,
+        subheading=item.subheading if item else None,
+    )
+    _target(state).append(unit)
+
+
+def add_row(state: State, block: Block) -> None:
+    target = _target(state)
+    last = target[-1] if target else None
+    cells = tuple(clean(c) for c in block.cells)
+    if (
+        last is not None
+        and last.kind == BlockKind.ROW
+        and last.level == block.table
+        and not state.blank_before
+    ) or (last is not None and last.kind == BlockKind.ROW and last.level == block.table and block.table):
+        last.rows.append(cells)
+        last.source = last.source.span(block.source)
+        return
+    item = state.item
+    unit = Unit(
+        section=item.section if item is not None else Section.TEXT,
+        kind=BlockKind.ROW,
+        text=" | ".join(cells),
+        source=block.source,
+        level=block.table,
+        rows=[cells],
+        subheading=item.subheading if item else None,
+    )
+    target.append(unit)

@@ -1,0 +1,145 @@
+"""The parser's working state: drafts that the structural rules fill in, block by block.
+
+Drafts are mutable on purpose (they are built up line by line); `assemble` turns them into the
+frozen model at the end.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from kansli.minutes.blocks import Block, BlockKind
+from kansli.minutes.model import Source, Status
+from kansli.minutes.parser.vocab import Vocabulary
+
+
+class Section(StrEnum):
+    """Which part of an item a piece of content stands in."""
+
+    TEXT = "text"
+    DECISION = "decision"
+    PROPOSAL = "proposal"
+    HISTORY = "history"  # earlier decisions quoted, "Beslutsgång": not this meeting's decisions
+    ACTIONS = "actions"
+    AGENDA = "agenda"
+    REFERRALS = "referrals"
+    EVENTS = "events"
+
+
+@dataclass(slots=True)
+class Unit:
+    """One paragraph, bullet or table of an item, with the section it stands in."""
+
+    section: Section
+    kind: BlockKind
+    text: str
+    source: Source
+    level: int = 0
+    rows: list[tuple[str, ...]] = field(default_factory=list)
+    subheading: str | None = None
+
+
+@dataclass(slots=True)
+class ItemDraft:
+    number: str | None
+    title: str
+    source: Source
+    heading_level: int | None = None
+    section: Section = Section.TEXT
+    base_section: Section = Section.TEXT
+    units: list[Unit] = field(default_factory=list)
+    subheadings: list[str] = field(default_factory=list)
+    subheading: str | None = None
+    title_open: bool = False
+    """The heading gave only a number ("§ 92", "4"): the next line(s) are the title."""
+
+
+@dataclass(slots=True)
+class ParticipantDraft:
+    name: str
+    organisation: str | None
+    party: str | None
+    role: str | None
+    status: Status
+    source: Source
+    invited_only: bool = False
+
+
+@dataclass(slots=True)
+class AttendanceGroup:
+    status: Status
+    role: str | None
+    invited: bool = False
+    column_roles: tuple[str | None, ...] = ()
+
+
+@dataclass(slots=True)
+class HeaderDraft:
+    kind: str | None = None
+    body: str | None = None
+    meeting_number: str | None = None
+    date: dt.date | None = None
+    start_time: dt.time | None = None
+    end_time: dt.time | None = None
+    place: str | None = None
+    sender: str | None = None
+    author: str | None = None
+    chair: str | None = None
+    secretary: str | None = None
+    adjusters: list[str] = field(default_factory=list)
+    title_seen: bool = False
+    body_expected: bool = False
+    """The title named the kind but not the body: the next plain line may be the body."""
+
+
+@dataclass(slots=True)
+class State:
+    blocks: Sequence[Block]
+    vocab: Vocabulary
+    pos: int = 0
+    header: HeaderDraft = field(default_factory=HeaderDraft)
+    people: list[ParticipantDraft] = field(default_factory=list)
+    group: AttendanceGroup | None = None
+    items: list[ItemDraft] = field(default_factory=list)
+    preamble: list[Unit] = field(default_factory=list)
+    contents: dict[str, str] = field(default_factory=dict)
+    """Item number -> title from a table of contents ("39 § Sammanträdets laglighet ... 1")."""
+    in_contents: bool = False
+    closing: bool = False
+    item_level: int | None = None
+    container_level: int | None = None
+    """Inside a container heading ("Agenda", a repository path): its top-level bullets are items."""
+    pending_label: str | None = None
+    """A header label alone on its line ("Avsändare", "Datum"): the next line is its value."""
+    blank_before: bool = True
+    """The block before the current one was a gap (BLANK, PAGE or the start)."""
+    page: int | None = None
+    uses_decision_headings: bool = False
+    items_paused: bool = False
+    """Under a heading that is not an item ("Links", "Upcoming Meetings"): content is no item's."""
+
+    @property
+    def item(self) -> ItemDraft | None:
+        return self.items[-1] if self.items else None
+
+    @property
+    def block(self) -> Block:
+        return self.blocks[self.pos]
+
+    def next_content(self, offset: int = 1) -> Block | None:
+        """The `offset`-th block after the current one that is content (no BLANK/PAGE/furniture)."""
+        seen = 0
+        for block in self.blocks[self.pos + 1 :]:
+            if block.kind in (BlockKind.BLANK, BlockKind.PAGE) or block.furniture:
+                continue
+            seen += 1
+            if seen == offset:
+                return block
+        return None
+
+    def next_is_gap(self) -> bool:
+        following = self.blocks[self.pos + 1] if self.pos + 1 < len(self.blocks) else None
+        return following is None or following.kind in (BlockKind.BLANK, BlockKind.PAGE)

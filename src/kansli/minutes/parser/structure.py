@@ -1,0 +1,94 @@
+"""The structural pass: an ordered table of small named rules run over the block stream.
+
+Each rule looks at the current block (and may peek ahead), and returns how many blocks it
+consumed — 0 when it does not apply, so the next rule gets its turn. The first rule that applies
+wins; `content` at the end takes whatever is left. Order is behaviour: read it top to bottom.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+
+from kansli.minutes.blocks import Block, BlockKind
+from kansli.minutes.parser.rules import attendance, furniture, header, items, sections
+from kansli.minutes.parser.state import State
+
+Rule = Callable[[State, Block], int]
+
+RULES: tuple[tuple[str, Rule], ...] = (
+    ("noise", furniture.skip_noise),
+    ("contents", furniture.contents_list),
+    ("pending_value", header.pending_value),
+    ("title", header.title),
+    ("body_line", header.body_line),
+    ("letterhead", header.letterhead),
+    ("label_tail", header.label_tail),
+    ("labels", header.labels),
+    ("attendance_heading", attendance.heading),
+    ("heading_item", items.heading_item),
+    ("numbered_item", items.numbered_item),
+    ("contents_item", items.contents_item),
+    ("bullet_item", items.bullet_item),
+    ("attendance_line", attendance.line),
+    ("title_continuation", items.title_continuation),
+    ("date_line", header.date_line),
+    ("section_label", sections.section_label),
+    ("subheading", sections.subheading),
+    ("content", sections.content),
+)
+
+
+def run(state: State) -> None:
+    skip = furniture.repeated_page_lines(state.blocks)
+    state.item_level = item_level(state)
+    while state.pos < len(state.blocks):
+        block = state.blocks[state.pos]
+        if block.kind in (BlockKind.BLANK, BlockKind.PAGE):
+            state.blank_before = True
+            if block.kind == BlockKind.PAGE:
+                state.page = block.source.page
+            state.pos += 1
+            continue
+        if state.pos in skip:
+            state.pos += 1
+            continue
+        consumed = 0
+        for _name, rule in RULES:
+            consumed = rule(state, block)
+            if consumed:
+                break
+        state.pos += max(consumed, 1)
+        state.blank_before = False
+
+
+def item_level(state: State) -> int | None:
+    """The heading level that items are written at: the shallowest level with at least two
+    headings that are not the title, a container, attendance or a section label."""
+    from kansli.minutes.parser.rules.sections import section_of
+
+    vocab = state.vocab
+    levels: Counter[int] = Counter()
+    first = True
+    for block in state.blocks:
+        if block.kind != BlockKind.HEADING:
+            continue
+        text = block.text.strip()
+        is_title = first and (block.level <= 1 or vocab["kinds.all"].search(text))
+        first = False
+        if (
+            is_title
+            or items.is_container(state, text)
+            or vocab["items.not_items"].is_(text)
+            or attendance._group_of(state, text) is not None
+            or section_of(state, text) is not None
+            or header._label_of(state, text) is not None
+        ):
+            continue
+        levels[block.level] += 1
+    if not levels:
+        return None
+    for level in sorted(levels):
+        if levels[level] >= 2:
+            return level
+    return min(levels)

@@ -1,0 +1,105 @@
+"""Small text helpers shared by the rules: folding, sentences, names."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_SPACE = re.compile(r"\s+")
+
+
+def fold(text: str) -> str:
+    """Case- and space-insensitive form of `text`, same length guarantees not needed by callers."""
+    return _SPACE.sub(" ", unicodedata.normalize("NFC", text).casefold()).strip()
+
+
+def clean(text: str) -> str:
+    """Collapse whitespace and strip; keep case and punctuation."""
+    return _SPACE.sub(" ", text).strip()
+
+
+def strip_label(text: str) -> str:
+    """'Beslut:' -> 'Beslut'; strips trailing colons, dashes and spaces."""
+    return text.strip().rstrip(":：-–— ").strip()
+
+
+_SENTENCE_END = re.compile(
+    r"(?<=[.!?])[\"”»)]?\s+(?=[A-ZÅÄÖÉÜ0-9\"“”«(])"  # end punctuation, space, capital
+)
+# Abbreviations that end in a period without ending the sentence.
+_ABBREVIATIONS = re.compile(
+    r"(?:\b(?:bl\.a|t\.ex|m\.m|d\.v\.s|dvs|ca|kl|nr|pga|p\.g\.a|inkl|exkl|resp|jfr|fr\.o\.m|t\.o\.m|"
+    r"e\.g|i\.e|etc|vs|Mr|Mrs|Ms|Dr|St|no|Oct|Nov|Dec|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept)"
+    r"|\b[A-ZÅÄÖ])\.$"
+)
+
+
+def sentences(text: str) -> list[str]:
+    """Split running text into sentences; abbreviations ("bl.a.", "kl.", "S. Deibel") hold."""
+    parts: list[str] = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        head = text[start : match.start()].rstrip()
+        if _ABBREVIATIONS.search(head):
+            continue
+        parts.append(head)
+        start = match.end()
+    parts.append(text[start:].strip())
+    return [clean(p) for p in parts if p.strip()]
+
+
+_NAME_TOKEN = re.compile(r"^[A-ZÅÄÖÉÈÜØÆ][\w'’.-]*$")
+_PARTICLES = {"de", "da", "di", "von", "van", "der", "af", "av", "la", "le", "du", "del", "bin", "al"}
+
+
+def is_name_token(token: str) -> bool:
+    return bool(_NAME_TOKEN.match(token)) and any(ch.islower() for ch in token) or (
+        len(token) == 2 and token.endswith(".") and token[0].isupper()
+    )
+
+
+def looks_like_person(text: str) -> bool:
+    """'Leif Eriksson', 'Bette Lundh Malmros', 'Chris de Almeida', 'Lundqvist-Eklund Terese'."""
+    tokens = text.split()
+    if not 2 <= len(tokens) <= 5:
+        return False
+    if not is_name_token(tokens[0]) or not is_name_token(tokens[-1]):
+        return False
+    return all(is_name_token(t) or t in _PARTICLES for t in tokens)
+
+
+def first_name(name: str) -> str:
+    return name.split()[0] if name.split() else name
+
+
+def without_parenthesis(text: str) -> str:
+    return clean(re.sub(r"\([^()]*\)", " ", text))
+
+
+def split_outside_parentheses(text: str, separators: str = ",;") -> list[str]:
+    """Split on separators that are not inside (...) or [...]."""
+    parts: list[str] = []
+    depth = 0
+    current: list[str] = []
+    for ch in text:
+        if ch in "([":
+            depth += 1
+        elif ch in ")]" and depth:
+            depth -= 1
+        if ch in separators and depth == 0:
+            parts.append("".join(current))
+            current = []
+        else:
+            current.append(ch)
+    parts.append("".join(current))
+    return [clean(p) for p in parts if clean(p)]
+
+
+def is_upper_word_line(text: str) -> bool:
+    """A letterhead line in capitals ('KUNGSBACKA KOMMUN')."""
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(letters) >= 3 and all(ch.isupper() for ch in letters)
+
+
+def ends_sentence(text: str) -> bool:
+    return text.rstrip().endswith((".", "!", "?", ":", ";"))

@@ -1,0 +1,143 @@
+"""Vocabularies: the words the parser's rules look for, loaded from lang/<code>/keywords.toml.
+
+The rules never name a word themselves; they ask a `Vocabulary` whether a text starts with, is,
+or contains one of a group of phrases. A document is read with the vocabulary of its language
+merged over the other languages' (Swedish minutes quote English words and vice versa).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from kansli.minutes.parser.text import fold
+
+LANG_DIR = Path(__file__).resolve().parent.parent / "lang"
+LANGUAGES = ("sv", "en")
+
+
+@dataclass(frozen=True, slots=True)
+class PhraseSet:
+    """A group of phrases, matched case-insensitively on word boundaries."""
+
+    phrases: tuple[str, ...]
+    pattern: re.Pattern[str] | None
+
+    @classmethod
+    def of(cls, phrases: Iterable[str]) -> PhraseSet:
+        folded = sorted({fold(p) for p in phrases if p.strip()}, key=len, reverse=True)
+        if not folded:
+            return cls((), None)
+        alternation = "|".join(_tolerant(p) for p in folded)
+        # Word boundaries that also work for phrases ending in "." or ":" ("pga.", "beslut:").
+        return cls(tuple(folded), re.compile(rf"(?<!\w)(?:{alternation})(?!\w)"))
+
+    def __contains__(self, text: object) -> bool:
+        return isinstance(text, str) and self.is_(text)
+
+    def is_(self, text: str) -> bool:
+        """The whole text (without a trailing colon) is one of the phrases."""
+        return bool(self.pattern and self.pattern.fullmatch(fold(text).rstrip(" :")))
+
+    def search(self, text: str) -> re.Match[str] | None:
+        """First phrase anywhere in `text` (searched in its folded form: same length)."""
+        return self.pattern.search(fold(text)) if self.pattern else None
+
+    def prefix(self, text: str) -> str | None:
+        """The longest phrase the text starts with, or None."""
+        match = self.pattern.match(fold(text)) if self.pattern else None
+        return match.group(0) if match else None
+
+
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    """All phrase groups of one or more languages, keyed "section.name" ("decisions.headings")."""
+
+    language: str
+    groups: Mapping[str, PhraseSet]
+    roles_by_heading: Mapping[str, str]
+    kinds: Mapping[str, str]
+
+    def __getitem__(self, key: str) -> PhraseSet:
+        return self.groups.get(key, EMPTY)
+
+    def kind_of(self, word: str) -> str | None:
+        return self.kinds.get(fold(word))
+
+
+EMPTY = PhraseSet.of(())
+
+
+def _tolerant(phrase: str) -> str:
+    """A regex for `phrase` in which every non-ASCII character may also be U+FFFD: documents
+    whose å/ä/ö/§ were destroyed by a wrong encoding still match their keywords."""
+    parts = []
+    for ch in phrase:
+        if ord(ch) > 127:
+            parts.append(f"[{re.escape(ch)}\ufffd]")
+        elif ch == " ":
+            parts.append(r"\s+")
+        else:
+            parts.append(re.escape(ch))
+    return "".join(parts)
+
+
+def _read(code: str) -> dict[str, object]:
+    with (LANG_DIR / code / "keywords.toml").open("rb") as handle:
+        return tomllib.load(handle)
+
+
+def _merge(tables: list[dict[str, object]]) -> tuple[dict[str, list[str]], dict[str, str], dict[str, str]]:
+    groups: dict[str, list[str]] = {}
+    roles: dict[str, str] = {}
+    kinds: dict[str, str] = {}
+    for table in tables:
+        for section, content in table.items():
+            if not isinstance(content, dict):
+                if section == "markers" and isinstance(content, list):
+                    groups.setdefault(f"markers.{table['language']}", []).extend(map(str, content))
+                continue
+            for name, value in content.items():
+                if section == "kinds" and isinstance(value, list):
+                    for word in value:
+                        kinds.setdefault(fold(str(word)), name)
+                    groups.setdefault("kinds.all", []).extend(map(str, value))
+                elif name == "default_roles" and isinstance(value, dict):
+                    for heading, role in value.items():
+                        roles.setdefault(fold(heading), str(role))
+                elif isinstance(value, list):
+                    groups.setdefault(f"{section}.{name}", []).extend(map(str, value))
+    return groups, roles, kinds
+
+
+@functools.cache
+def load_vocabulary(language: str) -> Vocabulary:
+    """The vocabulary for a document in `language`, with the other languages' words after it."""
+    order = [language] + [code for code in LANGUAGES if code != language]
+    groups, roles, kinds = _merge([_read(code) for code in order])
+    return Vocabulary(
+        language=language,
+        groups={key: PhraseSet.of(words) for key, words in groups.items()},
+        roles_by_heading=roles,
+        kinds=kinds,
+    )
+
+
+def detect_language(texts: Iterable[str]) -> str:
+    """The language whose marker words occur most often in the first few thousand words."""
+    counts = dict.fromkeys(LANGUAGES, 0)
+    markers = {code: set(load_vocabulary(code)[f"markers.{code}"].phrases) for code in LANGUAGES}
+    seen = 0
+    for text in texts:
+        for word in re.findall(r"\w+", fold(text)):
+            seen += 1
+            for code in LANGUAGES:
+                if word in markers[code]:
+                    counts[code] += 1
+        if seen > 3000:
+            break
+    return max(LANGUAGES, key=lambda code: counts[code])
