@@ -39,7 +39,11 @@ RULES: tuple[tuple[str, Rule], ...] = (
 )
 
 
-def run(state: State) -> None:
+Trace = Callable[[Block, str], None]
+
+
+def run(state: State, trace: Trace | None = None) -> None:
+    """Run the rules over all blocks; `trace` (for debugging) hears which rule took each block."""
     skip = furniture.repeated_page_lines(state.blocks)
     state.item_level = item_level(state)
     while state.pos < len(state.blocks):
@@ -54,9 +58,11 @@ def run(state: State) -> None:
             state.pos += 1
             continue
         consumed = 0
-        for _name, rule in RULES:
+        for name, rule in RULES:
             consumed = rule(state, block)
             if consumed:
+                if trace is not None:
+                    trace(block, name)
                 break
         state.pos += max(consumed, 1)
         state.blank_before = False

@@ -44,13 +44,13 @@ class PhraseSet:
         return bool(self.pattern and self.pattern.fullmatch(fold(text).rstrip(" :")))
 
     def search(self, text: str) -> re.Match[str] | None:
-        """First phrase anywhere in `text` (searched in its folded form: same length)."""
-        return self.pattern.search(fold(text)) if self.pattern else None
+        """First phrase anywhere in `text`; offsets are valid in `text` (lower() keeps length)."""
+        return self.pattern.search(text.lower()) if self.pattern else None
 
     def prefix(self, text: str) -> str | None:
         """The longest phrase the text starts with, or None."""
-        match = self.pattern.match(fold(text)) if self.pattern else None
-        return match.group(0) if match else None
+        match = self.pattern.match(text.lower()) if self.pattern else None
+        return text[: match.end()] if match else None
 
 
 @dataclass(frozen=True, slots=True)

@@ -35,7 +35,7 @@ def _group_of(state: State, text: str) -> tuple[str, AttendanceGroup] | None:
     for key, status in GROUPS:
         phrase = state.vocab[key].prefix(text)
         if phrase and (best is None or len(phrase) > len(best[0])):
-            role = state.vocab.roles_by_heading.get(phrase)
+            role = state.vocab.roles_by_heading.get(fold(phrase))
             best = (phrase, AttendanceGroup(status, role, invited=key == "attendance.invited"))
     return best
 
@@ -43,6 +43,8 @@ def _group_of(state: State, text: str) -> tuple[str, AttendanceGroup] | None:
 def heading(state: State, block: Block) -> int:
     """An attendance heading, with an inline list ("Närvarande: A, B") or a sub-label
     ("Beslutande  Ledamöter", "Övriga närvarande  Tjänstepersoner")."""
+    if block.kind == BlockKind.BULLET:
+        return 0
     if block.kind == BlockKind.ROW:
         cells = [c for c in block.cells if c.strip()]
         text = " ".join(cells)
@@ -63,6 +65,8 @@ def heading(state: State, block: Block) -> int:
             if longer and len(longer[0]) > len(phrase) and not joined[len(longer[0]) :].strip(" :"):
                 phrase, group = longer
                 consumed = 1 + _distance_to(state, following)
+    elif state.items and not rest.lstrip().startswith(":"):
+        return 0  # inside the items only "Närvarande" or "Närvarande: A, B" opens a list
     elif not rest.lstrip().startswith(":"):
         sub = _group_of(state, rest.strip())
         if sub is None and not (rest.strip().endswith(":") and len(rest.split()) <= 3):
@@ -239,7 +243,7 @@ def line(state: State, block: Block) -> int:
             entry = parse_entry(state, parts[index] + parts[index + 1], block.source, group.status, role)
             if entry:
                 entries.append(entry)
-    elif "," in text and _is_name_list(text):
+    elif "," in text and _is_name_list(state, text):
         add_list(state, text, block.source)
         return 1
     else:
@@ -263,12 +267,17 @@ def _plausible_line(text: str) -> bool:
     return looks_like_person(head.strip()) or CHECKBOX.match(text) is not None
 
 
-def _is_name_list(text: str) -> bool:
+def _is_name_list(state: State, text: str) -> bool:
     parts = split_outside_parentheses(text, ",")
     names = [re.sub(r"\s*\([^()]*\)", "", p).strip() for p in parts]
     names = [re.sub(r"(?i)^(?:och|and)\s+", "", n) for n in names]
     return len(names) >= 2 and all(
-        n and len(n.split()) <= 4 and n[:1].isupper() and not n.endswith(".") for n in names
+        n
+        and len(n.split()) <= 4
+        and n[:1].isupper()
+        and not n.endswith(".")
+        and not state.vocab["attendance.roles"].search(n)
+        for n in names
     )
 
 

@@ -11,6 +11,7 @@ from kansli.minutes.parser.state import State
 from kansli.minutes.parser.text import clean, fold
 
 PAGE_NUMBER = re.compile(r"^(?:sida|page|s\.)?\s*\d{1,3}\s*(?:\(\s*\d{1,3}\s*\)|(?:av|of|/)\s*\d{1,3})$", re.I)
+PAGE_NUMBER_IN_LINE = re.compile(r"(?:\b(?:sida|page)\s*)?\b\d{1,3}\s*(?:\(\s*\d{1,3}\s*\)|(?:av|of|/)\s*\d{1,3})|(?:\s|^)\d{1,3}$")
 ONLY_RULE = re.compile(r"^[\s_\-–—=.*·•|~]*$")
 TOC_DOTS = re.compile(r"^(?P<text>.*?\S)\s*(?:\.\s?){4,}\s*(?P<page>\d{1,3})$|^(?P<text2>.*?\S)\s*…+\s*(?P<page2>\d{1,3})$")
 TOC_SPACES = re.compile(r"^(?P<text>.*?[^\s\d]\S*)\s+(?P<page>\d{1,3})$")
@@ -34,7 +35,7 @@ def repeated_page_lines(blocks: Sequence[Block]) -> set[int]:
     edges: list[tuple[int, str]] = []
     for page, indices in pages.items():
         for index in indices[:6] + indices[-3:]:
-            key = re.sub(r"\d+", "#", fold(blocks[index].text))
+            key = PAGE_NUMBER_IN_LINE.sub("#", fold(blocks[index].text))
             if key:
                 seen_on[key].add(page)
                 edges.append((index, key))
@@ -88,6 +89,8 @@ def contents_list(state: State, block: Block) -> int:
     if state.items:
         return 0
     text = block.text.strip()
+    if block.kind == BlockKind.ROW:
+        text = " ".join(c.strip() for c in block.cells if c.strip())
     headed = state.vocab["header.contents"].is_(text)
     if not headed and not toc_entry(text, loose=False):
         return 0
@@ -104,6 +107,9 @@ def contents_list(state: State, block: Block) -> int:
         if candidate.kind in (BlockKind.BLANK, BlockKind.PAGE) or candidate.furniture:
             continue
         line = candidate.text.strip()
+        if candidate.kind == BlockKind.ROW:
+            # "Information om Kungsbacka Live | 3": the page number in its own column.
+            line = " ".join(c.strip() for c in candidate.cells if c.strip())
         entry = toc_entry(line, loose=headed)
         if entry is None:
             number, rest = split_item_number(line)

@@ -37,14 +37,22 @@ def title(state: State, block: Block) -> int:
     """The document's title: a line naming the kind ("Minnesanteckningar från X, 1"), or the
     first top-level heading."""
     header = state.header
-    if header.title_seen or not in_header(state) or block.kind == BlockKind.ROW:
+    if header.title_seen or not in_header(state):
         return 0
-    text = clean(block.text)
+    text = clean(" ".join(block.cells) if block.kind == BlockKind.ROW else block.text)
     kinds = state.vocab["kinds.all"]
     match = kinds.search(text)
     is_heading = block.kind == BlockKind.HEADING and block.level <= 1
     if match is None and not is_heading:
         return 0
+    if block.kind == BlockKind.ROW:
+        # A letterhead row: "KUNGSBACKA KOMMUN | SAMMANTRÄDESPROTOKOLL | 2 (5)": the kind, and the
+        # body when a cell other than the organisation's capitals names it.
+        cells = [c for c in block.cells if c.strip() and not re.fullmatch(r"[\d\s()/]+", c)]
+        text = " ".join(c for c in cells if not is_upper_word_line(c) or kinds.search(c))
+        match = kinds.search(text)
+        if match is None:
+            return 0
     if match is None and (state.vocab["items.not_items"].is_(text) or len(text.split()) > 14):
         return 0
     if match is not None and len(text.split()) > 14:
@@ -211,6 +219,21 @@ def _ignore(state: State, value: str) -> None:
     return None
 
 
+def only_names(state: State, value: str) -> bool:
+    """Is `value` nothing but a list of names (with parties and a "Paragrafer" note)?"""
+    cut = state.vocab["header.items_range"].search(value)
+    if cut:
+        value = value[: cut.start()]
+    value = re.sub(r"\s*\([^()]*\)", " ", value)
+    parts = split_outside_parentheses(re.sub(r"(?i)\s+(?:och|and|samt|&)\s+", ", ", value), ",;")
+    return bool(parts) and all(
+        looks_like_person(p) or looks_like_person(natural_name(p)) or (
+            len(p.split()) == 1 and p[:1].isupper()
+        )
+        for p in parts
+    )
+
+
 def names_in(state: State, value: str) -> list[str]:
     """'Johanna Norrbygård och Tua Backman' -> both names; drops what follows a name."""
     cut = state.vocab["header.items_range"].search(value)
@@ -269,6 +292,9 @@ PEOPLE_LABELS: tuple[tuple[str, Setter], ...] = (
 )
 
 
+PEOPLE_SETTERS = (_set_author, _set_adjusters, _set_chair, _set_secretary)
+
+
 def _label_of(state: State, text: str) -> tuple[str, str, Setter] | None:
     """(label, value, setter) when `text` starts with a known label."""
     groups = HEADER_LABELS + PEOPLE_LABELS if in_header(state) else PEOPLE_LABELS
@@ -297,14 +323,9 @@ def labels(state: State, block: Block) -> int:
             return 0
         value = found[1]
     phrase, _, setter = found
-    if value and not re.match(r"^[\s:.\-–]", value) and not value[:1].isspace():
-        return 0  # "Tidigare", "Platsen": the label is only the start of a word
     value = value.strip().lstrip(":.-– ").strip()
-    if not in_header(state) or setter in (_set_chair, _set_secretary, _set_author, _set_adjusters):
-        if setter in (_set_chair, _set_secretary) and value and not names_in(state, value):
-            return 0  # "Ordförande Lisa Andersson (M) prövar om ...": a sentence, not a field
-        if value and len(value.split()) > 8:
-            return 0
+    if setter in PEOPLE_SETTERS and value and not only_names(state, value):
+        return 0  # "Ordförande Lisa Andersson (M) prövar om ...": a sentence, not a field
     state.group = None
     if not value:
         if block.kind == BlockKind.HEADING and not in_header(state):
@@ -328,14 +349,14 @@ def pending_value(state: State, block: Block) -> int:
     if _label_of(state, text.strip()) is not None:
         return 0
     setter = found[2]
+    if setter in PEOPLE_SETTERS and not only_names(state, text):
+        return 0
     if block.kind == BlockKind.ROW and setter is _set_sender:
         # DOCX/PDF header tables: "Söderström, Anna | 2019-01-25 | 1 (1)".
         for cell in block.cells:
             if cell.strip():
                 _set_sender(state, cell)
         return 1
-    if setter in (_set_adjusters, _set_author, _set_chair, _set_secretary) and not names_in(state, text):
-        return 0
     setter(state, text)
     if setter in (_set_adjusters, _set_author) and not in_header(state):
         state.pending_label = phrase  # a list of names, one per line

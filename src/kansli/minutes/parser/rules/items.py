@@ -138,11 +138,17 @@ def heading_item(state: State, block: Block) -> int:
 
 def numbered_item(state: State, block: Block) -> int:
     """'3. Titel', '§ 92 Dnr ...', '39 §', '§1 Titel', or a number alone followed by its title."""
-    if block.kind not in (BlockKind.PARAGRAPH, BlockKind.BULLET) or block.continued:
+    if block.kind not in (BlockKind.PARAGRAPH, BlockKind.BULLET, BlockKind.ROW) or block.continued:
         return 0
     if block.kind == BlockKind.BULLET and block.level > 0:
         return 0
     text = block.text.strip()
+    if block.kind == BlockKind.ROW:
+        # "§ 92 | Dnr KS-2024-00137": a heading laid out in columns.
+        cells = [c.strip() for c in block.cells if c.strip()]
+        if not cells or not uses_paragraph_sign(cells[0]):
+            return 0
+        text = " ".join(cells)
     number, rest = split_item_number(text)
     if number is None:
         return 0
@@ -166,11 +172,10 @@ def numbered_item(state: State, block: Block) -> int:
     if block.kind == BlockKind.BULLET and state.container_level is None and not paragraph_sign:
         return 0
     title = clean_title(state, rest)
-    if not title and number in state.contents:
-        title = state.contents[number]
-    open_item(state, number, title, block, level=None)
+    open_item(state, number, title or state.contents.get(number, ""), block, level=None)
     if not title:
-        state.item.title_open = True  # type: ignore[union-attr]
+        # The title follows on the next line(s); the contents list's title is a fallback.
+        state.items[-1].title_open = True
     return 1
 
 
@@ -237,9 +242,11 @@ def title_continuation(state: State, block: Block) -> int:
         return 0
     text = block.text.strip()
     if item.title_open:
-        case = state.vocab["items.case_number"].prefix(text)
-        if case:
+        if state.vocab["items.case_number"].prefix(text):
             return 1
+        if not _title_ok(text) and item.title:
+            item.title_open = False
+            return 0
         item.title = clean_title(state, text)
         item.title_open = False
         item.source = item.source.span(block.source)
