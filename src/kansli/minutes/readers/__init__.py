@@ -33,7 +33,7 @@ from kansli.minutes.errors import (
     UnreadableError,
     UnsupportedFormatError,
 )
-from kansli.minutes.readers._clean import join_wrapped
+from kansli.minutes.readers._clean import join_lines
 from kansli.minutes.readers._decode import decode, encoding_warnings
 from kansli.minutes.readers._result import ReadResult
 from kansli.minutes.readers._sniff import TEXT_FORMATS, Container, container, text_format
@@ -73,7 +73,7 @@ def merge_continued(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
         if block.continued and previous is not None and previous.kind is block.kind:
             merged[-1] = replace(
                 previous,
-                text=join_wrapped(previous.text, block.text),
+                text=join_lines(previous.text, block.text),
                 source=previous.source.span(block.source),
             )
         else:

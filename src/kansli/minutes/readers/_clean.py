@@ -7,7 +7,8 @@ import re
 
 _SPACE = re.compile(r"\s+")
 # Zero-width characters and the soft hyphen carry no visible text; PDF and Word leave them in.
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"), None)
+_INNER_SOFT_HYPHEN = re.compile("\u00ad(?=.)")
 
 BULLET_GLYPHS = frozenset("•\uf0b7\uf0a7\uf076\uf0d8\uf0fc▪◦●○■□‣⁃∙·➢➤►")
 """Characters that only ever mark a list item (never start a word)."""
@@ -19,8 +20,13 @@ SOFT_HYPHENS = ("\x02", "\ufffe", "\u00ad")
 
 
 def squash(text: str) -> str:
-    """Collapse runs of whitespace to one space and trim; drop invisible characters."""
-    return _SPACE.sub(" ", text.translate(_INVISIBLE)).strip()
+    """Collapse runs of whitespace to one space and trim; drop invisible characters.
+
+    A soft hyphen survives only at the very end: there it says a word was split at a line end
+    (PDF), which `join_lines` needs to know.
+    """
+    text = _INNER_SOFT_HYPHEN.sub("", text.translate(_INVISIBLE))
+    return _SPACE.sub(" ", text).strip()
 
 
 def strip_glyph(text: str) -> str:
@@ -43,14 +49,29 @@ def join_wrapped(head: str, tail: str) -> str:
     """
     if not tail.strip():
         return head
-    if not head.strip():
-        return tail.strip()
     tail = tail.lstrip()
+    if not head.strip():
+        return tail
     if head[-1].isspace():
         return head.rstrip() + " " + tail
     if head.endswith(SOFT_HYPHENS):
         return head[:-1] + tail
     if head.endswith("-") or tail[0].islower():
+        return head + tail
+    return head + " " + tail
+
+
+def join_lines(head: str, tail: str) -> str:
+    """Join two clean blocks where the second continues the first (a soft wrap).
+
+    Clean text has lost pdfium's trailing spaces, but a paragraph only ever wraps at a space,
+    a soft hyphen (kept at the end of the text) or a hyphen before a lowercase letter.
+    """
+    if not head or not tail:
+        return head or tail
+    if head.endswith("\u00ad"):
+        return head[:-1] + tail
+    if head.endswith("-") and tail[0].islower():
         return head + tail
     return head + " " + tail
 

@@ -51,7 +51,9 @@ class Numbering:
         if level is None:
             return "•"
         if level.fmt in ("bullet", "none"):
-            return level.text.strip() or "•"
+            glyph = level.text.strip()
+            # Symbol-font bullets live in the private use area ("\uf0b7"): show them as "•".
+            return "•" if not glyph or any("\ue000" <= c <= "\uf8ff" for c in glyph) else glyph
         counters = self.counters.setdefault(num_id, [])
         while len(counters) <= ilvl:
             depth = len(counters)
