@@ -111,7 +111,8 @@ class State:
     closing: bool = False
     item_level: int | None = None
     container_level: int | None = None
-    """Inside a container heading ("Agenda", a repository path): its top-level bullets are items."""
+    """Inside a container heading ("Agenda", a repository path): its top-level bullets are items
+    — until a heading inside the container opens an item of its own."""
     pending_label: str | None = None
     """A header label alone on its line ("Avsändare", "Datum"): the next line is its value."""
     blank_before: bool = True

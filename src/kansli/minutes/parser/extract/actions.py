@@ -19,7 +19,7 @@ from kansli.minutes.parser.names import People
 from kansli.minutes.parser.state import ItemDraft, Section, State, Unit
 from kansli.minutes.parser.text import clean, fold, looks_like_person, sentences
 
-CLAUSE_START = re.compile(r"(?:[,;:]|\s(?:och|samt|and|that|att|men|but))\s+", re.I)
+CLAUSE_START = re.compile(r"(?:[,;:]|\s[-–]|\s(?:och|samt|and|that|att|men|but))\s+", re.I)
 LEADING_TOKENS = re.compile(r"((?:[A-ZÅÄÖÉ]\.\s?)?[\wÅÄÖåäöé'’-]+)")
 NEXT_BODY = re.compile(r"(?i)\b(?:nästa|next|kommande)\s+(?P<body>[A-ZÅÄÖ][\wÅÄÖåäö]*(?:-[\wåäö]+)?)")
 WHO_PAREN = re.compile(r"\s*\((?P<who>[^()]{1,80})\)")
@@ -51,7 +51,10 @@ def _actions_in_text(
     for sentence in sentences(unit.text):
         sentence_due = _due(state, sentence, meeting)
         starts = [0] + [m.end() for m in CLAUSE_START.finditer(sentence)]
-        matches = [(s, hit) for s in starts if (hit := _subject_verb(state, sentence[s:], people))]
+        dated = bool(sentence_due or unit_due)
+        matches = [
+            (s, hit) for s in starts if (hit := _subject_verb(state, sentence[s:], people, dated=dated))
+        ]
         for index, (start, (assignee, verb_at)) in enumerate(matches):
             stop = matches[index + 1][0] if index + 1 < len(matches) else len(sentence)
             clause = sentence[start:stop]
@@ -63,7 +66,9 @@ def _actions_in_text(
     return result
 
 
-def _subject_verb(state: State, clause: str, people: People) -> tuple[str, int] | None:
+def _subject_verb(
+    state: State, clause: str, people: People, *, dated: bool
+) -> tuple[str, int] | None:
     """(assignee, offset of the verb) when `clause` starts with a doer and an action verb."""
     tokens = list(LEADING_TOKENS.finditer(clause[:80]))
     for count in (3, 2, 1):
@@ -77,7 +82,7 @@ def _subject_verb(state: State, clause: str, people: People) -> tuple[str, int] 
         if assignee is None:
             continue
         rest = clause[subject_end:].lstrip(" ,")
-        if _is_action_verb(state, rest):
+        if _is_action_verb(state, rest, dated=dated):
             return assignee, len(clause) - len(rest)
     return None
 
@@ -103,10 +108,12 @@ def _doer(state: State, subject: str, people: People, *, loose: bool = False) ->
     return None
 
 
-def _is_action_verb(state: State, rest: str) -> bool:
+def _is_action_verb(state: State, rest: str, *, dated: bool) -> bool:
     vocab = state.vocab
     if vocab["actions.not_verbs"].prefix(rest):
         return False
+    if vocab["actions.verbs_with_due"].prefix(rest):
+        return dated
     return vocab["actions.verbs"].prefix(rest) is not None
 
 
@@ -129,23 +136,25 @@ def _listed_action(state: State, unit: Unit, people: People, meeting: dt.date | 
     the clause's subject."""
     text = unit.text
     assignee: str | None = None
-    for match in WHO_PAREN.finditer(text):
-        first = match.group("who").split(",")[0].strip()
-        words = first.split()
-        if not words:
-            continue
+    dash = WHO_DASH.search(text)
+    if dash and len(dash.group("who").split()) <= 3:
+        doer = _doer(state, dash.group("who").strip(" ."), people, loose=True)
+        if doer:
+            assignee = doer
+            text = text[: dash.start()]
+    for match in WHO_PAREN.finditer(text if assignee is None else ""):
+        parts = [p.strip() for p in match.group("who").split(",")]
+        words = parts[0].split()
+        if not words or any(p[:1].isupper() for p in parts[1:]):
+            continue  # "(eSam, Sambruk)": a list of names, not who does it
+        if len(words) == 1 and len(parts) == 1 and people.resolve(words[0]) is None:
+            if fold(words[0]) not in state.vocab["actions.pronouns"].phrases:
+                continue  # "(Sambruk)", "(CERT.se)": a name in passing, not who does it
         doer = _doer(state, words[0], people, loose=True)
         if doer and (len(words) == 1 or not _looks_like_note(words[0])):
             assignee = doer
             text = clean(text[: match.start()] + text[match.end() :])
             break
-    if assignee is None:
-        dash = WHO_DASH.search(text)
-        if dash and len(dash.group("who").split()) <= 3:
-            doer = _doer(state, dash.group("who").strip(" ."), people, loose=True)
-            if doer:
-                assignee = doer
-                text = text[: dash.start()]
     if assignee is None:
         for sentence in sentences(text):
             hit = _subject_verb_loose(state, sentence, people)
@@ -167,7 +176,7 @@ def _subject_verb_loose(state: State, sentence: str, people: People) -> str | No
         if first is None or not clause[:1].isupper():
             continue
         rest = clause[first.end() :].lstrip()
-        if _is_action_verb(state, rest):
+        if _is_action_verb(state, rest, dated=True):
             return _doer(state, first.group(1), people, loose=True)
     return None
 

@@ -40,7 +40,7 @@ def _target_date(text: str, meeting: dt.date | None) -> dt.date | None:
     if meeting is None:
         return None
     for span in default_grammar().find_dates(text, meeting, forward=True):
-        if not span.approximate and span.start >= meeting:
+        if not span.approximate and span.start > meeting:
             return span.start
     return None
 

@@ -55,6 +55,8 @@ def heading(state: State, block: Block) -> int:
         return 0
     phrase, group = found
     rest = text[len(phrase) :]
+    if block.kind == BlockKind.HEADING and state.items and block.level == state.item_level:
+        return 0  # "## Medverkande" among the items is an item; its lists are read inside it
     consumed = 1
     if not rest.strip():
         # "Övriga" / "deltagare" split over two lines.
@@ -66,7 +68,8 @@ def heading(state: State, block: Block) -> int:
                 phrase, group = longer
                 consumed = 1 + _distance_to(state, following)
     elif state.items and not rest.lstrip().startswith(":"):
-        return 0  # inside the items only "Närvarande" or "Närvarande: A, B" opens a list
+        if not (rest.strip().endswith(":") and len(rest.split()) <= 3):
+            return 0  # inside the items only "Närvarande", "Närvarande: A, B" opens a list
     elif not rest.lstrip().startswith(":"):
         sub = _group_of(state, rest.strip())
         if sub is None and not (rest.strip().endswith(":") and len(rest.split()) <= 3):

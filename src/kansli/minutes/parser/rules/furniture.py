@@ -14,7 +14,7 @@ PAGE_NUMBER = re.compile(r"^(?:sida|page|s\.)?\s*\d{1,3}\s*(?:\(\s*\d{1,3}\s*\)|
 PAGE_NUMBER_IN_LINE = re.compile(r"(?:\b(?:sida|page)\s*)?\b\d{1,3}\s*(?:\(\s*\d{1,3}\s*\)|(?:av|of|/)\s*\d{1,3})|(?:\s|^)\d{1,3}$")
 ONLY_RULE = re.compile(r"^[\s_\-–—=.*·•|~]*$")
 TOC_DOTS = re.compile(r"^(?P<text>.*?\S)\s*(?:\.\s?){4,}\s*(?P<page>\d{1,3})$|^(?P<text2>.*?\S)\s*…+\s*(?P<page2>\d{1,3})$")
-TOC_SPACES = re.compile(r"^(?P<text>.*?[^\s\d]\S*)\s+(?P<page>\d{1,3})$")
+TOC_SPACES = re.compile(r"^(?P<text>.*\S)\s+(?P<page>\d{1,3})$")
 
 
 def repeated_page_lines(blocks: Sequence[Block]) -> set[int]:

@@ -19,7 +19,7 @@ from kansli.minutes.parser.text import (
 )
 
 NUMBER_AFTER_TITLE = re.compile(r",\s*(?:nr\.?\s*|no\.?\s*|möte\s*)?(\d{1,3}(?:/\d{2,4})?)\s*$", re.I)
-KIND_NUMBER = re.compile(r"^\s*(?:nr\.?\s*)?(\d{1,3}(?:/\d{2,4})?)\b")
+KIND_NUMBER = re.compile(r"^\s*(?:nr\.?\s*)?(\d{1,3}(?:/\d{2,4})?)\b(?![-./]\d)")
 LAST_FIRST = re.compile(r"^([A-ZÅÄÖ][\w-]+(?:\s[A-ZÅÄÖ][\w-]+)?),\s*([A-ZÅÄÖ][\w-]+(?:\s[A-ZÅÄÖ][\w-]+)?)$")
 
 
@@ -37,12 +37,14 @@ def title(state: State, block: Block) -> int:
     """The document's title: a line naming the kind ("Minnesanteckningar från X, 1"), or the
     first top-level heading."""
     header = state.header
-    if header.title_seen or not in_header(state):
+    if not in_header(state):
         return 0
     text = clean(" ".join(block.cells) if block.kind == BlockKind.ROW else block.text)
     kinds = state.vocab["kinds.all"]
     match = kinds.search(text)
-    is_heading = block.kind == BlockKind.HEADING and block.level <= 1
+    if header.title_seen and (match is None or header.kind is not None):
+        return 0
+    is_heading = block.kind == BlockKind.HEADING and block.level <= 1 and _alone_at_level(state, block)
     if match is None and not is_heading:
         return 0
     if block.kind == BlockKind.ROW:
@@ -60,6 +62,17 @@ def title(state: State, block: Block) -> int:
     header.title_seen = True
     read_title(state, text, match)
     return 1
+
+
+def _alone_at_level(state: State, block: Block) -> bool:
+    """A first heading is the title when no other heading shares its level, or it gives a date
+    ("# Möte 2023-02-07"); "= Öppnande av möte" among its siblings is the first item."""
+    if default_grammar().find_dates(block.text, None) or re.search(r"\d{2}-\d{2}-\d{2}", block.text):
+        return True
+    if state.vocab["meeting.open"].search(block.text):
+        return False
+    same = sum(1 for b in state.blocks if b.kind == BlockKind.HEADING and b.level == block.level)
+    return same == 1
 
 
 def read_title(state: State, text: str, match: re.Match[str] | None) -> None:
@@ -96,7 +109,8 @@ def read_title(state: State, text: str, match: re.Match[str] | None) -> None:
     if numbered:
         header.meeting_number = header.meeting_number or numbered.group(1)
         after = after[: numbered.start()]
-    body = strip_label(clean(after)).strip(" ,-–")
+    body = re.sub(r"\b(?:19|20)\d{2}\b", " ", after)  # "Årsmötesprotokoll 2020": a year
+    body = strip_label(clean(body)).strip(" ,-–")
     if not body and before and not is_upper_word_line(before):
         body = before
     if body and not body.isdigit() and not is_upper_word_line(body):
@@ -110,6 +124,8 @@ def body_line(state: State, block: Block) -> int:
     line names the body ("Kommunstyrelsens arbetsutskott")."""
     header = state.header
     if not header.body_expected or not in_header(state) or block.kind == BlockKind.ROW:
+        return 0
+    if block.kind == BlockKind.HEADING and block.level == state.item_level:
         return 0
     header.body_expected = False
     text = clean(block.text)
@@ -127,9 +143,9 @@ def body_line(state: State, block: Block) -> int:
 
 def date_line(state: State, block: Block) -> int:
     """A header line that is only a date and/or a time ("2019-01-25", "18 mars  Klockan 09:00")."""
-    if not in_header(state) or block.kind == BlockKind.ROW:
+    if not in_header(state):
         return 0
-    text = clean(block.text)
+    text = clean(" ".join(block.cells) if block.kind == BlockKind.ROW else block.text)
     if not _fill_date_time(state, text, whole=True):
         return 0
     return 1

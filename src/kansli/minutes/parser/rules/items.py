@@ -16,7 +16,7 @@ PARAGRAPH_AFTER = re.compile(r"^(\d{1,4}[a-z]?)\s*§(?!§)\s*[.:]?\s*(.*)$")
 DOTTED = re.compile(r"^(\d{1,3}(?:\.\d{1,2}){0,2})(?:\.|\))?\s+(\S.*)$")
 BARE = re.compile(r"^(\d{1,3})\.?$")
 ISSUE_REF = re.compile(r"\s*\(?\[?#\d+\]?\)?\s*$")
-PATH_LIKE = re.compile(r"^[\w.-]+/[\w./-]+$")
+PATH_LIKE = re.compile(r"^[a-z0-9][\w.-]*/[\w./-]+$")
 
 
 def split_item_number(text: str) -> tuple[str | None, str]:
@@ -117,6 +117,8 @@ def heading_item(state: State, block: Block) -> int:
         return 0
     text = block.text.strip()
     number, rest = split_item_number(text)
+    if number and rest[:1].islower():
+        return 0  # "25 september 2019": a date, not item 25
     if is_container(state, text):
         state.container_level = block.level
         state.group = None
@@ -132,6 +134,7 @@ def heading_item(state: State, block: Block) -> int:
         if number is None or state.item is None or block.level > (level or 0):
             return 0
     state.items_paused = False
+    state.container_level = None
     open_item(state, number, clean_title(state, rest if number else text), block, level=block.level)
     return 1
 
