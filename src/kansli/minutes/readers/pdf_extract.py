@@ -11,8 +11,8 @@ pdfium's order, and a fragment that ended at a word boundary keeps its trailing 
 from __future__ import annotations
 
 import ctypes
-import math
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -24,9 +24,12 @@ SOFT_HYPHEN = "\u00ad"
 _HYPHEN_MARKS = str.maketrans({"\ufffe": SOFT_HYPHEN, "\x02": SOFT_HYPHEN, "\x00": None})
 
 
-@dataclass(frozen=True, slots=True)
-class Segment:
-    """A run of text in one rectangle; PDF coordinates, y grows upwards."""
+class Segment(NamedTuple):
+    """A run of text in one rectangle; PDF coordinates, y grows upwards.
+
+    A named tuple rather than a dataclass: a page has hundreds and creating them is on the
+    import's hot path.
+    """
 
     x0: float
     bottom: float
@@ -135,42 +138,44 @@ def _line_segments(handle: object, start: int, line: str, rect: _Rect) -> list[S
         cuts += _rect_starts(handle, start, length, rects)
         pdfium_c.FPDFText_CountRects(handle, start, length)  # GetRect reads the last count
     cuts.append(length)
+    if "\ufffe" in line or "\x02" in line or "\x00" in line:
+        line = line.translate(_HYPHEN_MARKS)
+        cuts[-1] = len(line)
     out: list[Segment] = []
+    get_rect, refs = pdfium_c.FPDFText_GetRect, rect.refs
+    left, bottom, right, top = rect.left, rect.bottom, rect.right, rect.top
     for index in range(rects):
-        pdfium_c.FPDFText_GetRect(handle, index, *rect.refs)
-        piece = line[cuts[index] : cuts[index + 1]].translate(_HYPHEN_MARKS)
+        piece = line[cuts[index] : cuts[index + 1]]
         if piece.strip():
-            out.append(
-                Segment(rect.left.value, rect.bottom.value, rect.right.value, rect.top.value, piece)
-            )
+            get_rect(handle, index, *refs)
+            out.append(Segment(left.value, bottom.value, right.value, top.value, piece))
     return out
 
 
 def _rect_starts(handle: object, start: int, length: int, rects: int) -> list[int]:
-    """Where rectangles 1.. begin: the shortest prefix that already has one more rectangle."""
+    """Where rectangles 1.. begin: the shortest prefix that already has one more rectangle.
+
+    Galloping search from the previous start: a dot leader's one-character rectangles cost one
+    or two calls each, a table line's few long cells a binary search each.
+    """
+    count = pdfium_c.FPDFText_CountRects
     starts: list[int] = []
-    if rects * math.log2(length + 1) > length:
-        # Many small rectangles (dot leaders): one linear pass is cheaper than binary searches.
-        seen = 1
-        for size in range(1, length + 1):
-            found = pdfium_c.FPDFText_CountRects(handle, start, size)
-            while found > seen and len(starts) < rects - 1:
-                starts.append(size - 1)
-                seen += 1
-            if len(starts) >= rects - 1:
-                break
-    else:
-        low = 0
-        for wanted in range(1, rects):
-            lo, hi = low + 1, length
-            while lo < hi:
-                mid = (lo + hi) // 2
-                if pdfium_c.FPDFText_CountRects(handle, start, mid) > wanted:
-                    hi = mid
-                else:
-                    lo = mid + 1
-            starts.append(lo - 1)
-            low = lo - 1
-    while len(starts) < rects - 1:
-        starts.append(length)
+    low = 0  # the prefix of `low + 1` characters has `wanted` rectangles
+    for wanted in range(1, rects):
+        step = 1
+        lo, hi = low + 1, low + 1
+        while hi < length and count(handle, start, hi + 1) <= wanted:
+            lo = hi + 1
+            hi = min(length, hi + step)
+            step *= 2
+        # The smallest size in [lo, hi + 1] whose prefix has more than `wanted` rectangles.
+        lo, hi = lo, min(length, hi + 1)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if count(handle, start, mid) > wanted:
+                hi = mid
+            else:
+                lo = mid + 1
+        starts.append(lo - 1)
+        low = lo - 1
     return starts

@@ -193,9 +193,11 @@ def _columns(table: list[Line]) -> list[float]:
     """Left edges of the table's columns: cell starts clustered with a small tolerance."""
     tolerance = max(4.0, 0.6 * median(line.height for line in table))
     columns: list[float] = []
+    last = -1e9
     for x in sorted(cell.x0 for line in table for cell in line.cells):
-        if not columns or x - columns[-1] > tolerance:
+        if x - last > tolerance:  # single linkage: right-aligned numbers drift a few points
             columns.append(x)
+        last = x
     return columns
 
 
