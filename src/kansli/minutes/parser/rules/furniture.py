@@ -18,11 +18,12 @@ TOC_SPACES = re.compile(r"^(?P<text>.*\S)\s+(?P<page>\d{1,3})$")
 
 
 def repeated_page_lines(blocks: Sequence[Block]) -> set[int]:
-    """Indices of blocks that repeat a line seen near the top/bottom of an earlier page.
+    """Indices of blocks that repeat a running header/footer line of an earlier page.
 
     Readers mark running headers of PDF and DOCX themselves; text converted from PDF
-    ("<!-- sida 2 -->") still carries them, so the parser finds them too: a line that appears in
-    the first or last lines of at least two pages is furniture from its second appearance on.
+    ("<!-- sida 2 -->") still carries them, so the parser finds them too: a line at the same
+    place among the first or last lines of at least half the pages is furniture from its second
+    appearance on.
     """
     pages: dict[int, list[int]] = defaultdict(list)
     for index, block in enumerate(blocks):
@@ -31,18 +32,21 @@ def repeated_page_lines(blocks: Sequence[Block]) -> set[int]:
         pages[block.source.page].append(index)
     if len(pages) < 2:
         return set()
-    seen_on: dict[str, set[int]] = defaultdict(set)
-    edges: list[tuple[int, str]] = []
+    seen_on: dict[tuple[int, str], set[int]] = defaultdict(set)
+    places: list[tuple[int, tuple[int, str]]] = []
     for page, indices in pages.items():
-        for index in indices[:6] + indices[-3:]:
-            key = PAGE_NUMBER_IN_LINE.sub("#", fold(blocks[index].text))
-            if key:
+        edges = [(place, i) for place, i in enumerate(indices[:6])]
+        edges += [(-1 - place, i) for place, i in enumerate(reversed(indices[-3:]))]
+        for place, index in edges:
+            key = (place, PAGE_NUMBER_IN_LINE.sub("#", fold(blocks[index].text)))
+            if key[1]:
                 seen_on[key].add(page)
-                edges.append((index, key))
-    repeated = {key for key, on in seen_on.items() if len(on) >= 2}
-    first_page: dict[str, int] = {}
+                places.append((index, key))
+    needed = max(2, (len(pages) + 1) // 2)
+    repeated = {key for key, on in seen_on.items() if len(on) >= needed}
+    first_page: dict[tuple[int, str], int] = {}
     result: set[int] = set()
-    for index, key in sorted(edges):
+    for index, key in sorted(places):
         if key not in repeated:
             continue
         page = blocks[index].source.page or 0

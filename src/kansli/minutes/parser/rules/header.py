@@ -60,8 +60,17 @@ def title(state: State, block: Block) -> int:
     if match is not None and len(text.split()) > 14:
         return 0
     header.title_seen = True
-    read_title(state, text, match)
-    return 1
+    consumed = 1
+    # A title wrapped over lines ("Minnesanteckningar från Södertörnskommunernas" / "ledningsgrupp, 1").
+    while state.pos + consumed < len(state.blocks):
+        following = state.blocks[state.pos + consumed]
+        tail = following.text.strip()
+        if following.kind != block.kind or not tail or not (following.continued or tail[:1].islower()):
+            break
+        text = f"{text} {tail}"
+        consumed += 1
+    read_title(state, text, kinds.search(text))
+    return consumed
 
 
 def _alone_at_level(state: State, block: Block) -> bool:
