@@ -24,7 +24,7 @@ class BlockBuilder:
     def __init__(self, *, page: int | None = None) -> None:
         self.page = page
         self._blocks: list[Block] = []
-        self._rows: list[tuple[tuple[str, ...], Source]] = []
+        self._rows: list[tuple[tuple[str, ...], Source, bool]] = []
         self._tables = 0
         self._last_kind: BlockKind | None = None
 
@@ -41,9 +41,16 @@ class BlockBuilder:
         end: int = 0,
         emphasis: bool = False,
         continued: bool = False,
+        furniture: bool = False,
     ) -> None:
         self._text_block(
-            BlockKind.PARAGRAPH, text, line, end, emphasis=emphasis, continued=continued
+            BlockKind.PARAGRAPH,
+            text,
+            line,
+            end,
+            emphasis=emphasis,
+            continued=continued,
+            furniture=furniture,
         )
 
     def bullet(
@@ -68,19 +75,21 @@ class BlockBuilder:
             continued=continued,
         )
 
-    def row(self, cells: Sequence[str], line: int, *, end: int = 0) -> None:
+    def row(
+        self, cells: Sequence[str], line: int, *, end: int = 0, furniture: bool = False
+    ) -> None:
         """Add a table row; rows whose cells are all empty are layout, not data, and are dropped."""
         cleaned = tuple(squash(cell) for cell in cells)
         if not any(cleaned):
             return
-        self._rows.append((cleaned, self._source(line, end)))
+        self._rows.append((cleaned, self._source(line, end), furniture))
 
     def end_table(self) -> None:
         if not self._rows:
             return
         self._tables += 1
-        width = max(len(cells) for cells, _ in self._rows)
-        for cells, source in self._rows:
+        width = max(len(cells) for cells, _, _ in self._rows)
+        for cells, source, furniture in self._rows:
             padded = cells + ("",) * (width - len(cells))
             self._append(
                 Block(
@@ -89,6 +98,7 @@ class BlockBuilder:
                     source,
                     cells=padded,
                     table=self._tables,
+                    furniture=furniture,
                 )
             )
         self._rows.clear()
@@ -136,6 +146,7 @@ class BlockBuilder:
         marker: str = "",
         emphasis: bool = False,
         continued: bool = False,
+        furniture: bool = False,
     ) -> None:
         clean = squash(text)
         if not clean:
@@ -150,6 +161,7 @@ class BlockBuilder:
                 marker=marker,
                 emphasis=emphasis,
                 continued=continued and self._last_kind in _TEXT_KINDS,
+                furniture=furniture,
             )
         )
 

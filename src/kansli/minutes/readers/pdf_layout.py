@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 from statistics import median
 
 from kansli.minutes.blocks import Block, BlockKind
-from kansli.minutes.model import Source
 from kansli.minutes.readers._build import BlockBuilder
 from kansli.minutes.readers._clean import first_word, join_wrapped
 from kansli.minutes.readers.pdf_lines import Line
@@ -116,17 +115,13 @@ class PdfLayout:
         return len(self.bullet_xs) - 1
 
     def furniture(self, line: Line) -> None:
-        cells = tuple(cell.text.strip() for cell in line.cells)
-        kind = BlockKind.ROW if line.is_row else BlockKind.PARAGRAPH
-        self.out.add(
-            Block(
-                kind,
-                " | ".join(c for c in cells if c) if line.is_row else line.text,
-                Source(self.out.page, line.number, line.number),
-                cells=cells if line.is_row else (),
-                furniture=True,
-            )
-        )
+        """A repeated page header/footer: emitted in place, marked, and not part of the text."""
+        if line.is_row:
+            self.out.end_table()
+            self.out.row([cell.text for cell in line.cells], line.number, furniture=True)
+            self.out.end_table()
+        else:
+            self.out.paragraph(line.text, line.number, furniture=True)
 
     # -- tables --------------------------------------------------------------------------------
 
