@@ -14,7 +14,10 @@ def fold(text: str) -> str:
 
 
 def clean(text: str) -> str:
-    """Collapse whitespace and strip; keep case and punctuation."""
+    """Collapse whitespace and strip; keep case and punctuation. Soft hyphens ("lag\xad ligt")
+    that a wrap left behind are joined."""
+    if "\xad" in text:
+        text = re.sub(r"\xad\s*", "", text)
     return _SPACE.sub(" ", text).strip()
 
 

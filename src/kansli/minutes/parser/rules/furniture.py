@@ -12,6 +12,7 @@ from kansli.minutes.parser.text import clean, fold
 
 PAGE_NUMBER = re.compile(r"^(?:sida|page|s\.)?\s*\d{1,3}\s*(?:\(\s*\d{1,3}\s*\)|(?:av|of|/)\s*\d{1,3})$", re.I)
 PAGE_NUMBER_IN_LINE = re.compile(r"(?:\b(?:sida|page)\s*)?\b\d{1,3}\s*(?:\(\s*\d{1,3}\s*\)|(?:av|of|/)\s*\d{1,3})|(?:\s|^)\d{1,3}$")
+FILE_NUMBER_LINE = re.compile(r"^[A-ZÅÄÖ]{2,10}[/-]\d[\w./-]*$")
 ONLY_RULE = re.compile(r"^[\s_\-–—=.*·•|~]*$")
 TOC_DOTS = re.compile(r"^(?P<text>.*?\S)\s*(?:\.\s?){4,}\s*(?P<page>\d{1,3})$|^(?P<text2>.*?\S)\s*…+\s*(?P<page2>\d{1,3})$")
 TOC_SPACES = re.compile(r"^(?P<text>.*\S)\s+(?P<page>\d{1,3})$")
@@ -59,6 +60,8 @@ def is_noise(state: State, block: Block) -> bool:
     text = block.text.strip()
     if block.furniture or ONLY_RULE.match(text) or PAGE_NUMBER.match(text):
         return True
+    if FILE_NUMBER_LINE.match(text):
+        return True  # a file number alone ("NKBY/497/12.03.01/2022", "KS 2024/123")
     if block.kind == BlockKind.ROW and all(
         not cell.strip() or PAGE_NUMBER.match(cell.strip()) for cell in block.cells
     ):
@@ -96,7 +99,7 @@ def contents_list(state: State, block: Block) -> int:
     if block.kind == BlockKind.ROW:
         text = " ".join(c.strip() for c in block.cells if c.strip())
     headed = state.vocab["header.contents"].is_(text)
-    if not headed and not toc_entry(text, loose=False):
+    if not headed and not toc_entry(text, loose=False) and not _row_entries(state):
         return 0
     from kansli.minutes.parser.rules.items import split_item_number
 
@@ -114,7 +117,7 @@ def contents_list(state: State, block: Block) -> int:
         if candidate.kind == BlockKind.ROW:
             # "Information om Kungsbacka Live | 3": the page number in its own column.
             line = " ".join(c.strip() for c in candidate.cells if c.strip())
-        entry = toc_entry(line, loose=headed)
+        entry = toc_entry(line, loose=headed or candidate.kind == BlockKind.ROW)
         if entry is None:
             number, rest = split_item_number(line)
             if number and not rest.strip():
@@ -135,6 +138,21 @@ def contents_list(state: State, block: Block) -> int:
         last_entry = index - 1
     state.in_contents = False
     return last_entry - state.pos + 1
+
+
+def _row_entries(state: State) -> bool:
+    """Two rows in a row whose last cell is a page number: a contents list laid out as a table."""
+    rows = 0
+    for block in state.blocks[state.pos :]:
+        if block.kind in (BlockKind.BLANK, BlockKind.PAGE) or block.furniture:
+            continue
+        cells = [c.strip() for c in block.cells if c.strip()]
+        if block.kind != BlockKind.ROW or len(cells) < 2 or not re.fullmatch(r"\d{1,3}", cells[-1]):
+            break
+        rows += 1
+        if rows >= 2:
+            return True
+    return False
 
 
 def _strip_case_number(state: State, text: str) -> str:

@@ -20,6 +20,7 @@ from kansli.minutes.parser.text import (
 
 NUMBER_AFTER_TITLE = re.compile(r",\s*(?:nr\.?\s*|no\.?\s*|möte\s*)?(\d{1,3}(?:/\d{2,4})?)\s*$", re.I)
 KIND_NUMBER = re.compile(r"^\s*(?:nr\.?\s*)?(\d{1,3}(?:/\d{2,4})?)\b(?![-./]\d)")
+PAGE_OF = re.compile(r"\d{1,3}\s*\(\s*\d{1,3}\s*\)")
 LAST_FIRST = re.compile(r"^([A-ZÅÄÖ][\w-]+(?:\s[A-ZÅÄÖ][\w-]+)?),\s*([A-ZÅÄÖ][\w-]+(?:\s[A-ZÅÄÖ][\w-]+)?)$")
 
 
@@ -50,7 +51,7 @@ def title(state: State, block: Block) -> int:
     if block.kind == BlockKind.ROW:
         # A letterhead row: "KUNGSBACKA KOMMUN | SAMMANTRÄDESPROTOKOLL | 2 (5)": the kind, and the
         # body when a cell other than the organisation's capitals names it.
-        cells = [c for c in block.cells if c.strip() and not re.fullmatch(r"[\d\s()/]+", c)]
+        cells = [c for c in block.cells if c.strip() and not PAGE_OF.fullmatch(c.strip())]
         text = " ".join(c for c in cells if not is_upper_word_line(c) or kinds.search(c))
         match = kinds.search(text)
         if match is None:
@@ -374,6 +375,14 @@ def pending_value(state: State, block: Block) -> int:
     if _label_of(state, text.strip()) is not None:
         return 0
     setter = found[2]
+    if setter in PEOPLE_SETTERS and block.kind == BlockKind.ROW:
+        # Signature blocks: one name per column ("Johanna Norrbygård | Tua Backman").
+        cells = [c for c in block.cells if c.strip()]
+        if not cells or not all(only_names(state, c) for c in cells):
+            return 0
+        for cell in cells:
+            setter(state, cell)
+        return 1
     if setter in PEOPLE_SETTERS and not only_names(state, text):
         return 0
     if block.kind == BlockKind.ROW and setter is _set_sender:

@@ -19,9 +19,13 @@ ISSUE_REF = re.compile(r"\s*\(?\[?#\d+\]?\)?\s*$")
 PATH_LIKE = re.compile(r"^[a-z0-9][\w.-]*/[\w./-]+$")
 
 
+FILE_NUMBER = re.compile(r"^[A-ZÅÄÖ]{2,10}[/-]\d[\w./-]*(?:\s+|$)")
+
+
 def split_item_number(text: str) -> tuple[str | None, str]:
-    """'§ 92 Dnr X' -> ('92', 'Dnr X'); '3. Titel' -> ('3', 'Titel'); '39 §' -> ('39', '')."""
-    text = text.strip()
+    """'§ 92 Dnr X' -> ('92', 'Dnr X'); '3. Titel' -> ('3', 'Titel'); '39 §' -> ('39', '').
+    A file number in front ("NKBY/458/06.01.02.02/2022 45 § ...") is not part of it."""
+    text = FILE_NUMBER.sub("", text.strip(), count=1)
     for pattern in (PARAGRAPH_FIRST, PARAGRAPH_AFTER):
         match = pattern.match(text)
         if match:

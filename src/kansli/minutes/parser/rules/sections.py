@@ -67,7 +67,7 @@ def section_label(state: State, block: Block) -> int:
         item.subheadings.append(strip_label(text))
         item.subheading = strip_label(text)
     item.section = section
-    if rest:
+    if len(rest) > 2:  # "beslut:i" in a damaged text layer is no decision
         add_unit(state, block, rest, kind=BlockKind.PARAGRAPH)
         if section == Section.DECISION and item.base_section != Section.TEXT:
             item.section = item.base_section
@@ -123,7 +123,8 @@ def content(state: State, block: Block) -> int:
     target = _target(state)
     last = target[-1] if target else None
     if last is not None and _continues(state, block, last):
-        last.text = clean(f"{last.text}{'' if last.text.endswith('-') else ' '}{text}")
+        glue = "" if last.text.endswith(("-", "\xad")) else " "
+        last.text = clean(f"{last.text}{glue}{text}")
         last.source = last.source.span(block.source)
         return 1
     add_unit(state, block, text, kind=block.kind)
