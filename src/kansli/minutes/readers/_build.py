@@ -27,6 +27,8 @@ class BlockBuilder:
         self._rows: list[tuple[tuple[str, ...], Source, bool]] = []
         self._tables = 0
         self._last_kind: BlockKind | None = None
+        self._last_text_kind: BlockKind | None = None
+        """The kind of the last block that was content (not a page, gap or running header)."""
 
     # -- what readers call -------------------------------------------------------------------
 
@@ -160,14 +162,20 @@ class BlockBuilder:
                 level=level,
                 marker=marker,
                 emphasis=emphasis,
-                continued=continued and self._last_kind in _TEXT_KINDS,
+                continued=continued and self._continues(),
                 furniture=furniture,
             )
         )
 
+    def _continues(self) -> bool:
+        """A wrap may continue across a page break and the running header under it."""
+        return self._last_kind not in (None, BlockKind.BLANK) and self._last_text_kind in _TEXT_KINDS
+
     def _append(self, block: Block) -> None:
         self._blocks.append(block)
-        self._last_kind = block.kind
+        self._last_kind = block.kind if not block.furniture else self._last_kind
+        if block.kind is not BlockKind.PAGE and not block.furniture:
+            self._last_text_kind = block.kind
 
 
 _PAGE_NUMBER = re.compile(r"(?i)\b(?:sida|page|sid\.?|s\.)\s*\d+|\b\d+\s*\(\s*\d+\s*\)|^\d+$")

@@ -11,6 +11,7 @@ pdfium's order, and a fragment that ended at a word boundary keeps its trailing 
 from __future__ import annotations
 
 import ctypes
+import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -40,6 +41,9 @@ class Segment(NamedTuple):
     @property
     def height(self) -> float:
         return self.top - self.bottom
+
+
+_LEADER = re.compile(r"(?:\. ?){4,}|_{5,}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,15 +121,60 @@ def _segments(handle: object) -> list[Segment]:
     text = bytes(raw).decode("utf-16-le", errors="replace")
     if len(text) != count:
         return []  # pdfium's text and character lists disagree: positions would be wrong
-    rect = _Rect()
-    segments: list[Segment] = []
+    ranges: list[tuple[int, str]] = []
     position = 0
     for line in text.split("\r\n"):
-        start, length = position, len(line)
-        position += length + 2
-        if line.strip():
-            segments.extend(_line_segments(handle, start, line, rect))
+        start, position = position, position + len(line) + 2
+        if not line.strip():
+            continue
+        if "...." not in line and "_____" not in line:
+            ranges.append((start, line))
+            continue
+        # Dot leaders and underscore rules are drawn one rectangle per character: skip them
+        # instead of locating dozens of rectangles that carry no text.
+        offset = 0
+        for leader in _LEADER.finditer(line):
+            if line[offset : leader.start()].strip():
+                ranges.append((start + offset, line[offset : leader.start()]))
+            offset = leader.end()
+        if line[offset:].strip():
+            ranges.append((start + offset, line[offset:]))
+    segments: list[Segment] = []
+    _ranges_segments(handle, ranges, _Rect(), segments)
     return segments
+
+
+def _ranges_segments(
+    handle: object, ranges: list[tuple[int, str]], rect: _Rect, out: list[Segment]
+) -> None:
+    """Segments of consecutive text lines, asking pdfium as few times as possible.
+
+    Most lines are one rectangle, so a run of lines with exactly as many rectangles as lines is
+    taken whole (one call for a page of plain text); otherwise the run is halved until the
+    lines with several rectangles are alone, and those are cut by `_line_segments`.
+    """
+    if not ranges:
+        return
+    first, last = ranges[0][0], ranges[-1][0] + len(ranges[-1][1])
+    count = pdfium_c.FPDFText_CountRects(handle, first, last - first)
+    if count == len(ranges):
+        get_rect, refs = pdfium_c.FPDFText_GetRect, rect.refs
+        for index, (_, line) in enumerate(ranges):
+            get_rect(handle, index, *refs)
+            out.append(_segment(rect, line))
+        return
+    if len(ranges) == 1:
+        out.extend(_line_segments(handle, ranges[0][0], ranges[0][1], rect))
+        return
+    middle = len(ranges) // 2
+    _ranges_segments(handle, ranges[:middle], rect, out)
+    _ranges_segments(handle, ranges[middle:], rect, out)
+
+
+def _segment(rect: _Rect, text: str) -> Segment:
+    if "\ufffe" in text or "\x02" in text or "\x00" in text:
+        text = text.translate(_HYPHEN_MARKS)
+    return Segment(rect.left.value, rect.bottom.value, rect.right.value, rect.top.value, text)
 
 
 def _line_segments(handle: object, start: int, line: str, rect: _Rect) -> list[Segment]:

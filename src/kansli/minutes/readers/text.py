@@ -86,7 +86,8 @@ class LineReader:
             for page_index, part in enumerate(parts):
                 if page_index:
                     self.page_break(number)
-                self.line(part, number)
+                if part.strip() or len(parts) == 1:
+                    self.line(part, number)
         blocks = self.out.build()
         if self.pages and self.running_heads:
             blocks = mark_running_text(blocks)
