@@ -24,6 +24,7 @@ from kansli.minutes.model import (
 from kansli.minutes.parser import structure
 from kansli.minutes.parser.extract import actions, agenda, decisions, events, tabling
 from kansli.minutes.parser.names import People, natural_order
+from kansli.minutes.parser.rules import prose
 from kansli.minutes.parser.rules.header import read_title
 from kansli.minutes.parser.state import ItemDraft, State
 from kansli.minutes.parser.text import fold
@@ -51,6 +52,7 @@ def _use_metadata_title(state: State, document: Document) -> None:
         if key == "title" and value.strip():
             state.header.title_seen = True
             read_title(state, value.strip(), state.vocab["kinds.all"].search(value))
+            state.header.body_expected = False  # the text's first line is not the title's tail
         elif key == "date" and state.header.date is None:
             spans = default_grammar().find_dates(value, None)
             state.header.date = spans[0].start if spans else None
@@ -59,6 +61,9 @@ def _use_metadata_title(state: State, document: Document) -> None:
 def _assemble(state: State, document: Document, language: str, text: str) -> Minutes:
     header = state.header
     meeting = header.date
+    if not state.people:
+        prose.prose_attendance(state, prose.attendance_units(state))
+    prose.elections(state, [u for d in state.items for u in d.units])
     natural_order(state.people, text)
     participants = tuple(
         Participant(
@@ -89,9 +94,9 @@ def _assemble(state: State, document: Document, language: str, text: str) -> Min
         start_time=header.start_time,
         end_time=header.end_time,
         place=header.place,
-        author=header.author or header.sender or secretary,
-        chair=people.resolve(chair) or chair if chair else None,
-        secretary=people.resolve(secretary) or secretary if secretary else None,
+        author=_full(people, header.author or header.sender or secretary),
+        chair=_full(people, chair),
+        secretary=_full(people, secretary),
         adjusters=tuple(people.resolve(a) or a for a in header.adjusters),
         participants=participants,
         items=tuple(built),
@@ -125,6 +130,11 @@ def _item(state: State, draft: ItemDraft, people: People, meeting: dt.date | Non
         tables=tables,
         source=source,
     )
+
+
+def _full(people: People, name: str | None) -> str | None:
+    """'D. Goodger' -> 'David Goodger' when the attendance knows the full name."""
+    return (people.resolve(name) or name) if name else None
 
 
 def _by_role(participants: tuple[Participant, ...], roles: object) -> str | None:

@@ -119,6 +119,8 @@ class State:
     """The block before the current one was a gap (BLANK, PAGE or the start)."""
     page: int | None = None
     uses_decision_headings: bool = False
+    after_label: bool = False
+    """The previous block was a heading or section label: the next line starts a new unit."""
     items_paused: bool = False
     """Under a heading that is not an item ("Links", "Upcoming Meetings"): content is no item's."""
 

@@ -11,13 +11,14 @@ from collections import Counter
 from collections.abc import Callable
 
 from kansli.minutes.blocks import Block, BlockKind
-from kansli.minutes.parser.rules import attendance, furniture, header, items, sections
+from kansli.minutes.parser.rules import attendance, furniture, header, items, prose, sections
 from kansli.minutes.parser.state import State
 
 Rule = Callable[[State, Block], int]
 
 RULES: tuple[tuple[str, Rule], ...] = (
     ("noise", furniture.skip_noise),
+    ("meeting_times", prose.meeting_times),
     ("contents", furniture.contents_list),
     ("pending_value", header.pending_value),
     ("title", header.title),
@@ -40,6 +41,13 @@ RULES: tuple[tuple[str, Rule], ...] = (
 
 
 Trace = Callable[[Block, str], None]
+
+
+# Rules whose block is a heading or label: the line after it never continues the line before.
+LABEL_RULES = frozenset(
+    {"title", "labels", "attendance_heading", "heading_item", "numbered_item", "contents_item",
+     "bullet_item", "title_continuation", "section_label", "subheading"}
+)
 
 
 def run(state: State, trace: Trace | None = None) -> None:
@@ -66,6 +74,7 @@ def run(state: State, trace: Trace | None = None) -> None:
                 break
         state.pos += max(consumed, 1)
         state.blank_before = False
+        state.after_label = consumed > 0 and name in LABEL_RULES
 
 
 def item_level(state: State) -> int | None:

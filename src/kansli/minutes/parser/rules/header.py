@@ -45,6 +45,8 @@ def title(state: State, block: Block) -> int:
     match = kinds.search(text)
     if header.title_seen and (match is None or header.kind is not None):
         return 0
+    if header.title_seen and (_is_section_word(state, text) or block.kind == BlockKind.BULLET):
+        return 0  # "## Minutes" after the title: the list of items, not a second title
     is_heading = block.kind == BlockKind.HEADING and block.level <= 1 and _alone_at_level(state, block)
     if match is None and not is_heading:
         return 0
@@ -58,8 +60,8 @@ def title(state: State, block: Block) -> int:
             return 0
     if match is None and (state.vocab["items.not_items"].is_(text) or len(text.split()) > 14):
         return 0
-    if match is not None and len(text.split()) > 14:
-        return 0
+    if match is not None and (len(text.split()) > 12 or text.startswith("(") or text.endswith((".", ")"))):
+        return 0  # a sentence that mentions "mötesanteckningar", not a title
     header.title_seen = True
     consumed = 1
     # A title wrapped over lines ("Minnesanteckningar från Södertörnskommunernas" / "ledningsgrupp, 1").
@@ -72,6 +74,21 @@ def title(state: State, block: Block) -> int:
         consumed += 1
     read_title(state, text, kinds.search(text))
     return consumed
+
+
+def _is_section_word(state: State, text: str) -> bool:
+    """'Agenda', 'Minutes', 'Present', 'Links': a section of the document, not its title/body."""
+    vocab = state.vocab
+    return any(
+        vocab[key].is_(text) or (key.startswith("attendance") and vocab[key].prefix(text))
+        for key in (
+            "items.containers",
+            "items.not_items",
+            "attendance.present",
+            "attendance.absent",
+            "attendance.guest",
+        )
+    )
 
 
 def _alone_at_level(state: State, block: Block) -> bool:
@@ -135,8 +152,6 @@ def body_line(state: State, block: Block) -> int:
     header = state.header
     if not header.body_expected or not in_header(state) or block.kind == BlockKind.ROW:
         return 0
-    if block.kind == BlockKind.HEADING and block.level == state.item_level:
-        return 0
     header.body_expected = False
     text = clean(block.text)
     if (
@@ -144,7 +159,7 @@ def body_line(state: State, block: Block) -> int:
         or any(ch.isdigit() for ch in text)
         or is_upper_word_line(text)
         or _label_of(state, text) is not None
-        or state.vocab["attendance.present"].prefix(text)
+        or _is_section_word(state, text)
     ):
         return 0
     header.body = text
@@ -247,6 +262,8 @@ def _ignore(state: State, value: str) -> None:
 
 def only_names(state: State, value: str) -> bool:
     """Is `value` nothing but a list of names (with parties and a "Paragrafer" note)?"""
+    if value.rstrip().endswith(":"):
+        return False  # "Mötessekreterare:": the next label of a signature block
     cut = state.vocab["header.items_range"].search(value)
     if cut:
         value = value[: cut.start()]

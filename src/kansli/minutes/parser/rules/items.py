@@ -16,6 +16,7 @@ PARAGRAPH_AFTER = re.compile(r"^(\d{1,4}[a-z]?)\s*§(?!§)\s*[.:]?\s*(.*)$")
 DOTTED = re.compile(r"^(\d{1,3}(?:\.\d{1,2}){0,2})(?:\.|\))?\s+(\S.*)$")
 BARE = re.compile(r"^(\d{1,3})\.?$")
 ISSUE_REF = re.compile(r"\s*\(?\[?#\d+\]?\)?\s*$")
+DURATION = re.compile(r"(?i)\b\d+\s*(?:min|mins|minutes|minuter|h|tim)\b|\btime:")
 PATH_LIKE = re.compile(r"^[a-z0-9][\w.-]*/[\w./-]+$")
 
 
@@ -52,7 +53,9 @@ def clean_title(state: State, title: str) -> str:
         return ""
     title = ISSUE_REF.sub("", title)
     note = re.search(r"\s*\(([^()]*)\)\s*$", title)
-    if note and state.vocab["items.attachment_notes"].search(note.group(1)):
+    if note and (
+        state.vocab["items.attachment_notes"].search(note.group(1)) or DURATION.search(note.group(1))
+    ):
         title = title[: note.start()]
     return strip_label(clean(title.rstrip(". ")) if title.endswith("..") else clean(title))
 
@@ -83,6 +86,12 @@ def _title_ok(title: str) -> bool:
 
 
 def open_item(state: State, number: str | None, title: str, block: Block, *, level: int | None) -> None:
+    # The same point listed under "Agenda" and again under "Minutes": keep it once, where it
+    # was discussed.
+    for earlier in state.items:
+        if not earlier.units and earlier.number == number and fold(earlier.title) == fold(title):
+            state.items.remove(earlier)
+            break
     draft = ItemDraft(number=number, title=title, source=block.source, heading_level=level)
     draft.base_section = section_for_title(state, title)
     draft.section = draft.base_section

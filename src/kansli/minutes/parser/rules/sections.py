@@ -133,6 +133,8 @@ def content(state: State, block: Block) -> int:
 
 def _continues(state: State, block: Block, last: Unit) -> bool:
     """Does this line continue the previous paragraph or bullet (a soft or hard wrap)?"""
+    if state.after_label:
+        return False
     if last.kind not in (BlockKind.PARAGRAPH, BlockKind.BULLET) or state.blank_before:
         return block.continued and last.kind in (BlockKind.PARAGRAPH, BlockKind.BULLET)
     if block.continued:

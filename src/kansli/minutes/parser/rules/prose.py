@@ -1,0 +1,150 @@
+"""Attendance and officers written as sentences, as board minutes often do:
+
+"The following members ... were present at the meeting: Tim Peters, Stephan Deibel, and Jeremy
+Hylton. Kurt B. Kaiser (Treasurer) ... were also in attendance." / "Stephan Deibel presided." /
+"D. Goodger prepared these minutes." / "Närvarande var A, B och C."
+"""
+
+from __future__ import annotations
+
+import re
+
+from kansli.minutes.blocks import Block, BlockKind
+from kansli.minutes.dates import default_grammar
+from kansli.minutes.model import Status
+from kansli.minutes.parser.rules.attendance import add
+from kansli.minutes.parser.state import ParticipantDraft, State, Unit
+from kansli.minutes.parser.text import clean, fold, sentences
+
+NAME = r"[A-ZÅÄÖ][\wåäöé'’-]+(?:\s(?:[A-ZÅÄÖ]\.|[A-ZÅÄÖ][\wåäöé'’-]+|de|von|van|af))*\s[A-ZÅÄÖ][\wåäöé'’-]+"
+PERSON = re.compile(rf"(?P<name>{NAME})(?:\s*\((?P<role>[^()]{{1,40}})\))?")
+INITIAL_NAME = re.compile(r"^(?P<name>(?:[A-ZÅÄÖ]\.\s?)+[A-ZÅÄÖ][\wåäöé-]+|" + NAME + r")\s")
+
+
+def prose_attendance(state: State, units: list[Unit]) -> None:
+    """Sentences that list who was present, absent or also attended, and "X presided", in the
+    text before the items and in an item about attendance ("1 Attendance")."""
+    for unit in units:
+        if unit.kind == BlockKind.ROW:
+            continue
+        for sentence in sentences(clean(unit.text)):
+            _officers(state, sentence)
+            status = _status_of(state, sentence)
+            if status is None:
+                continue
+            listed = sentence.split(":", 1)[1] if ":" in sentence else sentence
+            for match in PERSON.finditer(listed):
+                if _is_phrase(state, match.group("name")):
+                    continue
+                role = match.group("role")
+                draft = ParticipantDraft(
+                    name=match.group("name"),
+                    organisation=None,
+                    party=None,
+                    role=fold(role) if role else None,
+                    status=status,
+                    source=unit.source,
+                )
+                add(state, draft)
+
+
+def attendance_units(state: State) -> list[Unit]:
+    """The preamble and the items whose title is about attendance."""
+    units = list(state.preamble)
+    for item in state.items:
+        if _is_attendance_title(state, item.title):
+            units.extend(item.units)
+    return units
+
+
+def _is_attendance_title(state: State, title: str) -> bool:
+    return any(
+        state.vocab[key].is_(title)
+        for key in ("attendance.present", "attendance.absent", "attendance.guest")
+    )
+
+
+def _status_of(state: State, sentence: str) -> Status | None:
+    vocab = state.vocab
+    lowered = fold(sentence)
+    if vocab["attendance.absent"].search(sentence):
+        return Status.ABSENT
+    if not (vocab["attendance.present"].search(sentence) or "attendance" in lowered):
+        return None
+    if re.search(r"(?i)\b(?:also|även|dessutom|också)\b", sentence):
+        return Status.GUEST
+    return Status.PRESENT
+
+
+def _officers(state: State, sentence: str) -> bool:
+    """'Stephan Deibel presided at the meeting.' / 'D. Goodger prepared these minutes.'"""
+    start = INITIAL_NAME.match(sentence)
+    if start is None:
+        return False
+    rest = sentence[start.end() :]
+    if state.vocab["attendance.chair"].prefix(rest) and state.header.chair is None:
+        state.header.chair = start.group("name")
+        return True
+    if state.vocab["attendance.secretary"].prefix(rest) and state.header.secretary is None:
+        state.header.secretary = start.group("name")
+        state.header.author = state.header.author or start.group("name")
+        return True
+    return False
+
+
+def _is_phrase(state: State, name: str) -> bool:
+    """'Board of Directors', 'The Python Software Foundation': capitalised, but nobody."""
+    words = name.split()
+    return words[0] in ("The", "A", "An", "Den", "Det") or any(
+        state.vocab["attendance.roles"].is_(w) for w in words
+    )
+
+
+def meeting_times(state: State, block: Block) -> int:
+    """'Mötet öppnades 17:23', 'beginning at 18:08 UTC', 'Kim Lindberger avslutar mötet 20:34':
+    the meeting's start and end when the header did not give them. Never consumes the block."""
+    if block.kind not in (BlockKind.PARAGRAPH, BlockKind.HEADING, BlockKind.BULLET):
+        return 0
+    header = state.header
+    text = block.text
+    if header.start_time is None and state.vocab["meeting.open"].search(text):
+        times = default_grammar().find_times(text)
+        if times:
+            header.start_time = times[0].start
+    if header.end_time is None and state.vocab["meeting.close"].search(text):
+        times = default_grammar().find_times(text)
+        if times:
+            header.end_time = times[-1].end or times[-1].start
+    return 0
+
+
+NAMES = rf"(?P<names>{NAME}(?:\s*(?:,|och|and|samt)\s*{NAME})*)"
+ELECTED_AFTER = re.compile(rf"{NAMES}\s+(?:[a-zåäö]+\s+){{0,3}}?(?:till|som|as)\s+(?P<role>[\wåäö-]+)")
+ELECTED_BEFORE = re.compile(rf"\b(?:[Tt]ill|[Ss]om|[Aa]s)\s+(?P<role>[\wåäö-]+)\s+\w+\s+{NAMES}")
+
+
+def elections(state: State, units: list[Unit]) -> None:
+    """'Mötet väljer Kim Lindberger till mötesordförande', 'Till protokolljusterare utsågs A och
+    B': the meeting's chair, secretary and adjusters when the header did not name them."""
+    election = state.vocab["attendance.elected"]
+    for unit in units:
+        if unit.kind == BlockKind.ROW:
+            continue
+        for sentence in sentences(clean(unit.text)):
+            if not election.search(sentence):
+                continue
+            for pattern in (ELECTED_AFTER, ELECTED_BEFORE):
+                for match in pattern.finditer(sentence):
+                    _assign(state, match.group("role"), match.group("names"))
+
+
+def _assign(state: State, role: str, names: str) -> None:
+    people = [n.strip() for n in re.split(r"\s*(?:,|\boch\b|\band\b|\bsamt\b)\s*", names) if n.strip()]
+    header = state.header
+    vocab = state.vocab
+    if vocab["attendance.adjusters"].is_(role) and not header.adjusters:
+        header.adjusters.extend(people)
+    elif vocab["attendance.chair"].is_(role) and header.chair is None:
+        header.chair = people[0]
+    elif vocab["attendance.secretary"].is_(role) and header.secretary is None:
+        header.secretary = people[0]
