@@ -7,7 +7,8 @@ import re
 
 _SPACE = re.compile(r"\s+")
 # Zero-width characters and the soft hyphen carry no visible text; PDF and Word leave them in.
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"), None)
+_INVISIBLE_CHARS = "\u200b\u200c\u200d\u2060\ufeff"
+_INVISIBLE = dict.fromkeys(map(ord, _INVISIBLE_CHARS), None)
 _INNER_SOFT_HYPHEN = re.compile("\u00ad(?=.)")
 
 BULLET_GLYPHS = frozenset("•\uf0b7\uf0a7\uf076\uf0d8\uf0fc▪◦●○■□‣⁃∙·➢➤►")
@@ -25,8 +26,12 @@ def squash(text: str) -> str:
     A soft hyphen survives only at the very end: there it says a word was split at a line end
     (PDF), which `join_lines` needs to know.
     """
-    text = _INNER_SOFT_HYPHEN.sub("", text.translate(_INVISIBLE))
-    return _SPACE.sub(" ", text).strip()
+    # The checks before the rewrites keep this cheap: it runs on every block of every file.
+    if any(char in text for char in _INVISIBLE_CHARS):
+        text = text.translate(_INVISIBLE)
+    if "\u00ad" in text:
+        text = _INNER_SOFT_HYPHEN.sub("", text)
+    return " ".join(text.split())
 
 
 def strip_glyph(text: str) -> str:

@@ -43,6 +43,8 @@ class Segment(NamedTuple):
         return self.top - self.bottom
 
 
+_CHUNK = 8
+"""Lines asked about at once: most pages need one call per chunk, tables a few more."""
 _LEADER = re.compile(r"(?:\. ?){4,}|_{5,}")
 
 
@@ -66,22 +68,27 @@ def open_pdf(data: bytes, name: str | None) -> pdfium.PdfDocument:
 
 
 def extract(pdf: pdfium.PdfDocument, name: str | None) -> list[PageText]:
+    # pdfium's C API directly: the helper objects' finalizer bookkeeping costs more than the
+    # text of a short page.
     pages: list[PageText] = []
-    try:
-        for index in range(len(pdf)):
-            page = pdf[index]
+    document = pdf.raw
+    for index in range(len(pdf)):
+        page = pdfium_c.FPDF_LoadPage(document, index)
+        if not page:
+            raise UnreadableError(name, f"sidan {index + 1} kunde inte läsas")
+        try:
+            textpage = pdfium_c.FPDFText_LoadPage(page)
+            if not textpage:
+                raise UnreadableError(name, f"texten på sidan {index + 1} kunde inte läsas")
             try:
-                textpage = page.get_textpage()
-                try:
-                    segments = tuple(_segments(textpage.raw))
-                finally:
-                    textpage.close()
-                width, height = page.get_size()
-                pages.append(PageText(index + 1, width, height, segments))
+                segments = tuple(_segments(textpage))
             finally:
-                page.close()
-    except pdfium.PdfiumError as error:
-        raise UnreadableError(name, f"sidan {len(pages) + 1} kunde inte läsas") from error
+                pdfium_c.FPDFText_ClosePage(textpage)
+            width = pdfium_c.FPDF_GetPageWidthF(page)
+            height = pdfium_c.FPDF_GetPageHeightF(page)
+            pages.append(PageText(index + 1, width, height, segments))
+        finally:
+            pdfium_c.FPDF_ClosePage(page)
     return pages
 
 
@@ -150,25 +157,20 @@ def _ranges_segments(
     """Segments of consecutive text lines, asking pdfium as few times as possible.
 
     Most lines are one rectangle, so a run of lines with exactly as many rectangles as lines is
-    taken whole (one call for a page of plain text); otherwise the run is halved until the
-    lines with several rectangles are alone, and those are cut by `_line_segments`.
+    taken whole (a few calls for a page of plain text); in a run with more, each line is asked
+    on its own and the lines with several rectangles are cut by `_line_segments`.
     """
-    if not ranges:
-        return
-    first, last = ranges[0][0], ranges[-1][0] + len(ranges[-1][1])
-    count = pdfium_c.FPDFText_CountRects(handle, first, last - first)
-    if count == len(ranges):
-        get_rect, refs = pdfium_c.FPDFText_GetRect, rect.refs
-        for index, (_, line) in enumerate(ranges):
-            get_rect(handle, index, *refs)
-            out.append(_segment(rect, line))
-        return
-    if len(ranges) == 1:
-        out.extend(_line_segments(handle, ranges[0][0], ranges[0][1], rect))
-        return
-    middle = len(ranges) // 2
-    _ranges_segments(handle, ranges[:middle], rect, out)
-    _ranges_segments(handle, ranges[middle:], rect, out)
+    count_rects, get_rect, refs = pdfium_c.FPDFText_CountRects, pdfium_c.FPDFText_GetRect, rect.refs
+    for chunk_start in range(0, len(ranges), _CHUNK):
+        chunk = ranges[chunk_start : chunk_start + _CHUNK]
+        first, last = chunk[0][0], chunk[-1][0] + len(chunk[-1][1])
+        if count_rects(handle, first, last - first) == len(chunk):
+            for index, (_, line) in enumerate(chunk):
+                get_rect(handle, index, *refs)
+                out.append(_segment(rect, line))
+            continue
+        for start, line in chunk:
+            out.extend(_line_segments(handle, start, line, rect))
 
 
 def _segment(rect: _Rect, text: str) -> Segment:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from kansli.minutes.readers._clean import BULLET_GLYPHS
 from kansli.minutes.readers.pdf_extract import SOFT_HYPHEN, Segment
@@ -12,14 +13,16 @@ _NOISE = re.compile(r"^[\s.·…_‒–—-]*$")
 _LEADER = re.compile(r"\s*(?:[.·…_]\s?){4,}\s*$")
 PDF_BULLETS = BULLET_GLYPHS | {"-", "–", "o", "*", "", "§"}
 _INLINE_BULLET = re.compile(r"^([•\uf0b7\uf0a7▪◦●■‣➢➤►]|[-–])\s+(?=\S)")
+_BULLET_STARTS = frozenset("•\uf0b7\uf0a7▪◦●■‣➢➤►-–")
 CELL_GAP = 0.8
 """A gap wider than this many line heights separates two cells."""
 ROW_GAP = 2.0
 """A line with a gap this wide (in line heights) is a table row."""
 
 
-@dataclass(frozen=True, slots=True)
-class Cell:
+class Cell(NamedTuple):
+    """Text between two wide gaps of a line (a named tuple: there is one per line or more)."""
+
     x0: float
     x1: float
     text: str
@@ -38,6 +41,8 @@ class Line:
     marker_x: float = 0.0
     is_row: bool = False
     furniture: bool = False
+    text: str = ""
+    """The line's text, cells joined by a space (set once the cells are final)."""
 
     @property
     def height(self) -> float:
@@ -50,10 +55,6 @@ class Line:
     @property
     def x1(self) -> float:
         return self.cells[-1].x1
-
-    @property
-    def text(self) -> str:
-        return " ".join(cell.text.strip() for cell in self.cells)
 
     @property
     def raw_end(self) -> str:
@@ -95,6 +96,11 @@ def _is_noise(segment: Segment) -> bool:
 
 
 def _make_line(number: int, top: float, bottom: float, group: list[Segment]) -> Line | None:
+    if len(group) == 1 and not _needs_work(group[0].text):
+        # Most lines are one plain fragment: no cells to split, no glyph, no leader.
+        only = group[0]
+        text = only.text.strip()
+        return Line(number, top, bottom, [Cell(only.x0, only.x1, only.text)], text=text)
     height = max(top - bottom, 1.0)
     line = Line(number, top, bottom)
     segments = list(group)
@@ -122,11 +128,22 @@ def _make_line(number: int, top: float, bottom: float, group: list[Segment]) -> 
             first_cell = line.cells[0]
             line.cells[0] = Cell(first_cell.x0, first_cell.x1, first_cell.text.lstrip()[match.end() :])
     line.is_row = len(line.cells) > 1 and widest >= ROW_GAP * height
+    line.text = " ".join(c.text.strip() for c in line.cells)
     if len(line.cells) > 1 and not line.is_row:
         # Narrow gaps only (a number in the margin, a tab stop): one line of text.
-        merged = " ".join(c.text.strip() for c in line.cells)
-        line.cells = [Cell(line.cells[0].x0, line.cells[-1].x1, merged + _trailing(line.cells[-1]))]
+        line.cells = [Cell(line.cells[0].x0, line.cells[-1].x1, line.text + _trailing(line.cells[-1]))]
     return line
+
+
+def _needs_work(text: str) -> bool:
+    """Whether a lone fragment may open with a bullet or hold a dot leader."""
+    stripped = text.lstrip()
+    return (
+        stripped[:1] in _BULLET_STARTS
+        or "...." in text
+        or "…" in text
+        or "____" in text
+    )
 
 
 def _join_inline(segments: list[Segment], height: float) -> str:
@@ -143,6 +160,8 @@ def _join_inline(segments: list[Segment], height: float) -> str:
 
 
 def _strip_leader(cell: Cell) -> Cell:
+    if "...." not in cell.text and "…" not in cell.text and "____" not in cell.text:
+        return cell
     text = _LEADER.sub(" ", cell.text)
     return Cell(cell.x0, cell.x1, text) if text != cell.text else cell
 

@@ -30,14 +30,16 @@ _WORDS = re.compile(r"(?<![\w-])-?[^\W\d_]{2,}")
 # Short markers, one per kind of damage; each hit is then widened to its word. Markers keep
 # the regex free of backtracking over whole words, which matters on the import's hot path.
 _MARKERS = re.compile(
-    r"(?<![\w-])-(?-i:[a-zåäöéü])"
-    r"|(?<=[^\W\d_])(?:jj|vv|ww|hh|qq|xx)"
-    rf"|(?<![\w-])({_CONSONANT})\1(?=[^\W\d_])"
-    rf"|(?<![\w-])(?-i:{_CONSONANT}{{3,}})(?![\w.:/@-])"
-    rf"|[^\W\d_{_VOWELS}]{{7,}}"
-    r"|(?<![\w-])(?-i:[a-zåäöéü]{3,}[A-ZÅÄÖ])(?![\w-])",
-    re.IGNORECASE,
+    r"(?<![\w-])-[a-zåäöéü]"
+    rf"|(?<![\w-])([{_CONSONANT[1:-1]}B-DF-HJ-NP-TV-XZ])(?i:\1)(?=[^\W\d_])"
+    rf"|(?<![\w-]){_CONSONANT}{{3,}}(?![\w.:/@-])"
+    rf"|[^\W\d_{_VOWELS}{_VOWELS.upper()}]{{7,}}"
+    r"|(?<![\w-])[a-zåäöéü]{3,}[A-ZÅÄÖ](?![\w-])"
 )
+# Doubled letters are searched for only on pages that have them: a substring test is far
+# cheaper than one more regex alternative tried at every position.
+_DOUBLED = ("jj", "vv", "ww", "hh", "qq", "xx")
+_DOUBLED_MARKER = re.compile(r"(?<=[^\W\d_])(?:jj|vv|ww|hh|qq|xx)", re.IGNORECASE)
 _WORD_START = re.compile(r"[\w-]*\Z")
 _WORD_END = re.compile(r"[\w-]*")
 _URL_PART = re.compile(r"[.:/@]\w")
@@ -62,7 +64,11 @@ class PageQuality:
 
 def page_quality(page: int, text: str) -> PageQuality:
     hits: dict[int, str] = {}
-    for marker in _MARKERS.finditer(text):
+    markers = list(_MARKERS.finditer(text))
+    lowered = text.lower()
+    if any(pair in lowered for pair in _DOUBLED):
+        markers += _DOUBLED_MARKER.finditer(text)
+    for marker in markers:
         if marker[0].isupper():
             continue  # "SSK-möte": capitals are an acronym, not a doubled letter
         before = _WORD_START.search(text, max(0, marker.start() - 60), marker.start())
