@@ -68,5 +68,14 @@ class ScannedDocumentError(MinutesError):
     en = "scanned PDF without a text layer — OCR is needed"
 
 
+class InvalidMinutesJsonError(MinutesError):
+    """A JSON document that is not valid `minutes/1` (an import, an API call)."""
+
+    code = "invalid-json"
+    exit_code = 10
+    sv = "ogiltig minutes/1-JSON"
+    en = "invalid minutes/1 JSON"
+
+
 MAX_BYTES = 50 * 1024 * 1024
 """Files larger than this are refused before they are read."""

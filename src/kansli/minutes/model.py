@@ -139,7 +139,7 @@ class NextMeetingAgenda:
 
 @dataclass(frozen=True, slots=True)
 class ParseWarning:
-    """Something the reader or parser noticed that the user should know (damaged text layer, ...)."""
+    """What the reader or parser noticed that the user should know (a damaged text layer, ...)."""
 
     code: str
     message: str

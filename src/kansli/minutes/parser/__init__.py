@@ -28,7 +28,7 @@ from kansli.minutes.parser.rules import prose
 from kansli.minutes.parser.rules.header import read_title
 from kansli.minutes.parser.state import ItemDraft, State
 from kansli.minutes.parser.text import fold
-from kansli.minutes.parser.vocab import Vocabulary, detect_language, load_vocabulary
+from kansli.minutes.parser.vocab import PhraseSet, Vocabulary, detect_language, load_vocabulary
 
 __all__ = ["parse_document"]
 
@@ -47,8 +47,8 @@ def parse_document(document: Document, vocabulary: Vocabulary | None = None) -> 
 
 def _use_metadata_title(state: State, document: Document) -> None:
     """Org's #+TITLE / #+DATE and similar: read like a title line, before the text itself."""
-    for key, value in document.metadata:
-        key = fold(key)
+    for name, value in document.metadata:
+        key = fold(name)
         if key == "title" and value.strip():
             state.header.title_seen = True
             read_title(state, value.strip(), state.vocab["kinds.all"].search(value))
@@ -77,7 +77,9 @@ def _assemble(state: State, document: Document, language: str, text: str) -> Min
         for p in state.people
     )
     people = People.of([p.name for p in participants])
-    built = [_item(state, draft, people, meeting) for draft in state.items if draft.title or draft.number]
+    built = [
+        _item(state, draft, people, meeting) for draft in state.items if draft.title or draft.number
+    ]
     units = [u for d in state.items for u in d.units] + state.preamble
     day_month_dots = bool(DOTTED_FULL_DATE.search(text))
     found_events = events.events(state, units, meeting, day_month_dots=day_month_dots)
@@ -137,10 +139,7 @@ def _full(people: People, name: str | None) -> str | None:
     return (people.resolve(name) or name) if name else None
 
 
-def _by_role(participants: tuple[Participant, ...], roles: object) -> str | None:
-    from kansli.minutes.parser.vocab import PhraseSet
-
-    assert isinstance(roles, PhraseSet)
+def _by_role(participants: tuple[Participant, ...], roles: PhraseSet) -> str | None:
     for person in participants:
         if person.role and roles.search(person.role) and "vice" not in fold(person.role):
             return person.name
@@ -152,7 +151,8 @@ def _kind(state: State, language: str) -> Kind | None:
         return Kind(state.header.kind)
     if language == "en":
         return Kind.MINUTES
-    numbered = any(
-        d.number and re.match(r"^\d+$", d.number) for d in state.items
-    ) and state.header.adjusters
+    numbered = (
+        any(d.number and re.match(r"^\d+$", d.number) for d in state.items)
+        and state.header.adjusters
+    )
     return Kind.PROTOCOL if numbered else Kind.NOTES

@@ -44,7 +44,8 @@ class People:
         initial = re.fullmatch(r"(\w)\.\s*(?:\w\.\s*)*([\w-]+(?:\s[\w-]+)?)", key)
         if initial:
             candidates = [
-                n for n in self.last.get(fold(initial.group(2).split()[-1]), [])
+                n
+                for n in self.last.get(fold(initial.group(2).split()[-1]), [])
                 if fold(n)[:1] == initial.group(1)
             ]
             return candidates[0] if len(set(candidates)) == 1 else None

@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from kansli.minutes.blocks import Block, BlockKind
 from kansli.minutes.parser.rules import attendance, furniture, header, items, prose, sections
+from kansli.minutes.parser.rules.sections import section_of
 from kansli.minutes.parser.state import State
 
 Rule = Callable[[State, Block], int]
@@ -45,8 +46,18 @@ Trace = Callable[[Block, str], None]
 
 # Rules whose block is a heading or label: the line after it never continues the line before.
 LABEL_RULES = frozenset(
-    {"title", "labels", "attendance_heading", "heading_item", "numbered_item", "contents_item",
-     "bullet_item", "title_continuation", "section_label", "subheading"}
+    {
+        "title",
+        "labels",
+        "attendance_heading",
+        "heading_item",
+        "numbered_item",
+        "contents_item",
+        "bullet_item",
+        "title_continuation",
+        "section_label",
+        "subheading",
+    }
 )
 
 
@@ -80,8 +91,6 @@ def run(state: State, trace: Trace | None = None) -> None:
 def item_level(state: State) -> int | None:
     """The heading level that items are written at: the shallowest level with at least two
     headings that are not the title, a container, attendance or a section label."""
-    from kansli.minutes.parser.rules.sections import section_of
-
     vocab = state.vocab
     levels: Counter[int] = Counter()
     first = True
@@ -95,9 +104,9 @@ def item_level(state: State) -> int | None:
             is_title
             or items.is_container(state, text)
             or vocab["items.not_items"].is_(text)
-            or attendance._group_of(state, text) is not None
+            or attendance.group_of(state, text) is not None
             or section_of(state, text) is not None
-            or header._label_of(state, text) is not None
+            or header.label_of(state, text) is not None
         ):
             continue
         levels[block.level] += 1

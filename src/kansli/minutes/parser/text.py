@@ -52,11 +52,26 @@ def sentences(text: str) -> list[str]:
 
 
 _NAME_TOKEN = re.compile(r"^[A-ZÅÄÖÉÈÜØÆ][\w'’.-]*$")
-_PARTICLES = {"de", "da", "di", "von", "van", "der", "af", "av", "la", "le", "du", "del", "bin", "al"}
+_PARTICLES = {
+    "de",
+    "da",
+    "di",
+    "von",
+    "van",
+    "der",
+    "af",
+    "av",
+    "la",
+    "le",
+    "du",
+    "del",
+    "bin",
+    "al",
+}
 
 
 def is_name_token(token: str) -> bool:
-    return bool(_NAME_TOKEN.match(token)) and any(ch.islower() for ch in token) or (
+    return (bool(_NAME_TOKEN.match(token)) and any(ch.islower() for ch in token)) or (
         len(token) == 2 and token.endswith(".") and token[0].isupper()
     )
 
@@ -72,7 +87,7 @@ def looks_like_person(text: str) -> bool:
 
 
 def first_name(name: str) -> str:
-    return name.split()[0] if name.split() else name
+    return name.split(maxsplit=1)[0] if name.split() else name
 
 
 def without_parenthesis(text: str) -> str:

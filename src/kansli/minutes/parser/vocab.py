@@ -91,7 +91,9 @@ def _read(code: str) -> dict[str, object]:
         return tomllib.load(handle)
 
 
-def _merge(tables: list[dict[str, object]]) -> tuple[dict[str, list[str]], dict[str, str], dict[str, str]]:
+def _merge(
+    tables: list[dict[str, object]],
+) -> tuple[dict[str, list[str]], dict[str, str], dict[str, str]]:
     groups: dict[str, list[str]] = {}
     roles: dict[str, str] = {}
     kinds: dict[str, str] = {}

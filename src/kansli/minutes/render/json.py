@@ -17,7 +17,7 @@ from enum import StrEnum
 from importlib import resources
 from typing import NoReturn, TypeVar
 
-from kansli.minutes.errors import MinutesError
+from kansli.minutes.errors import InvalidMinutesJsonError
 from kansli.minutes.model import (
     Action,
     Decision,
@@ -43,15 +43,6 @@ _TIME = re.compile(r"([01]\d|2[0-3]):[0-5]\d")
 
 T = TypeVar("T")
 E = TypeVar("E", bound=StrEnum)
-
-
-class InvalidMinutesJsonError(MinutesError):
-    """A JSON document that is not valid `minutes/1` (an import, an API call)."""
-
-    code = "invalid-json"
-    exit_code = 10
-    sv = "ogiltig minutes/1-JSON"
-    en = "invalid minutes/1 JSON"
 
 
 def schema() -> dict[str, object]:

@@ -21,7 +21,9 @@ from kansli.minutes.parser.text import clean, fold, looks_like_person, sentences
 
 CLAUSE_START = re.compile(r"(?:[,;:]|\s[-–]|\s(?:och|samt|and|that|att|men|but))\s+", re.I)
 LEADING_TOKENS = re.compile(r"((?:[A-ZÅÄÖÉ]\.\s?)?[\wÅÄÖåäöé'’-]+)")
-NEXT_BODY = re.compile(r"(?i)\b(?:nästa|next|kommande)\s+(?P<body>[A-ZÅÄÖ][\wÅÄÖåäö]*(?:-[\wåäö]+)?)")
+NEXT_BODY = re.compile(
+    r"(?i)\b(?:nästa|next|kommande)\s+(?P<body>[A-ZÅÄÖ][\wÅÄÖåäö]*(?:-[\wåäö]+)?)"
+)
 WHO_PAREN = re.compile(r"\s*\((?P<who>[^()]{1,80})\)")
 WHO_DASH = re.compile(r"\s+[-–]\s+(?P<who>[\wÅÄÖåäö .,]{1,40})$")
 
@@ -53,7 +55,9 @@ def _actions_in_text(
         starts = [0] + [m.end() for m in CLAUSE_START.finditer(sentence)]
         dated = bool(sentence_due or unit_due)
         matches = [
-            (s, hit) for s in starts if (hit := _subject_verb(state, sentence[s:], people, dated=dated))
+            (s, hit)
+            for s in starts
+            if (hit := _subject_verb(state, sentence[s:], people, dated=dated))
         ]
         for index, (start, (assignee, verb_at)) in enumerate(matches):
             stop = matches[index + 1][0] if index + 1 < len(matches) else len(sentence)
@@ -61,7 +65,9 @@ def _actions_in_text(
             text = clean(clause[verb_at:]).rstrip(" ,;.") or clean(clause)
             due = _due(state, clause, meeting) or sentence_due or unit_due
             result.append(
-                Action(assignee, text, due[0] if due else None, due[1] if due else None, unit.source)
+                Action(
+                    assignee, text, due[0] if due else None, due[1] if due else None, unit.source
+                )
             )
     return result
 
@@ -97,7 +103,9 @@ def _doer(state: State, subject: str, people: People, *, loose: bool = False) ->
     if folded in state.vocab["actions.pronouns"].phrases:
         return subject if loose else None
     if len(words) == 1 and len(subject) > 5 and subject[:1].isupper():
-        if any(folded.endswith(s) for s in state.vocab["actions.group_suffixes"].phrases if len(s) > 2):
+        if any(
+            folded.endswith(s) for s in state.vocab["actions.group_suffixes"].phrases if len(s) > 2
+        ):
             return subject  # "Kommundirektörerna": a group, kept as written
         if loose:
             return subject
@@ -147,9 +155,9 @@ def _listed_action(state: State, unit: Unit, people: People, meeting: dt.date | 
         words = parts[0].split()
         if not words or any(p[:1].isupper() for p in parts[1:]):
             continue  # "(eSam, Sambruk)": a list of names, not who does it
-        if len(words) == 1 and len(parts) == 1 and people.resolve(words[0]) is None:
-            if fold(words[0]) not in state.vocab["actions.pronouns"].phrases:
-                continue  # "(Sambruk)", "(CERT.se)": a name in passing, not who does it
+        lone = len(words) == 1 and len(parts) == 1 and people.resolve(words[0]) is None
+        if lone and fold(words[0]) not in state.vocab["actions.pronouns"].phrases:
+            continue  # "(Sambruk)", "(CERT.se)": a name in passing, not who does it
         doer = _doer(state, words[0], people, loose=True)
         if doer and (len(words) == 1 or not _looks_like_note(words[0])):
             assignee = doer
@@ -163,7 +171,10 @@ def _listed_action(state: State, unit: Unit, people: People, meeting: dt.date | 
                 break
     due = _due(state, unit.text, meeting)
     return Action(
-        assignee, clean(text).rstrip(" ,;"), due[0] if due else None, due[1] if due else None,
+        assignee,
+        clean(text).rstrip(" ,;"),
+        due[0] if due else None,
+        due[1] if due else None,
         unit.source,
     )
 

@@ -12,7 +12,9 @@ from kansli.minutes.parser.rules.items import ISSUE_REF
 from kansli.minutes.parser.state import ItemDraft, Section, State
 from kansli.minutes.parser.text import clean, fold, split_outside_parentheses, strip_label
 
-PLACE_AT_END = re.compile(r"\s(?:i|på|in|at)\s+(?P<place>[A-ZÅÄÖ][\wÅÄÖåäö-]*(?:\s[A-ZÅÄÖ][\wÅÄÖåäö-]*)*)\s*$")
+PLACE_AT_END = re.compile(
+    r"\s(?:i|på|in|at)\s+(?P<place>[A-ZÅÄÖ][\wÅÄÖåäö-]*(?:\s[A-ZÅÄÖ][\wÅÄÖåäö-]*)*)\s*$"
+)
 SENDER = re.compile(r"\((?P<sender>[^()]+)\)")
 
 
@@ -44,7 +46,9 @@ def _read_heading(
         text = text[len(prefix) :]
     else:
         words = text.split()
-        text = " ".join(words[2:] if len(words) > 2 and words[1].endswith(("'s", "s")) else words[1:])
+        text = " ".join(
+            words[2:] if len(words) > 2 and words[1].endswith(("'s", "s")) else words[1:]
+        )
     date = None
     if meeting is not None:
         for span in default_grammar().find_dates(text, meeting, forward=True):
@@ -55,9 +59,8 @@ def _read_heading(
     place = place_match.group("place") if place_match else None
     if place_match:
         text = text[: place_match.start()]
-    body = re.sub(r"(?i)\b(den|the|on|kl\.?)\b", " ", text)
-    body = clean(body).strip(" ,-–:") or None
-    return body, date, place
+    body = clean(re.sub(r"(?i)\b(den|the|on|kl\.?)\b", " ", text)).strip(" ,-–:")
+    return body or None, date, place
 
 
 def referrals(state: State, items: list[ItemDraft], meeting: dt.date | None) -> list[Referral]:
@@ -84,7 +87,11 @@ def _referral(state: State, text: str, source: Source, meeting: dt.date | None) 
     if re.match(r"(?i)^(inga|no|none|inget)\b", text.strip()):
         return None
     sender_match = SENDER.search(text)
-    title = text[: sender_match.start()] if sender_match else re.split(r"(?i)\s+från\s+|\s+from\s+", text)[0]
+    title = (
+        text[: sender_match.start()]
+        if sender_match
+        else re.split(r"(?i)\s+från\s+|\s+from\s+", text)[0]
+    )
     sender = sender_match.group("sender") if sender_match else None
     if sender is None:
         parts = re.split(r"(?i)\s+från\s+|\s+from\s+", text, maxsplit=1)
@@ -96,6 +103,10 @@ def _referral(state: State, text: str, source: Source, meeting: dt.date | None) 
             deadline = span.start
             break
     title = clean(title).strip(" .,:")
-    if not title or len(title.split()) > 14 or fold(title) in state.vocab["referrals.headings"].phrases:
+    if (
+        not title
+        or len(title.split()) > 14
+        or fold(title) in state.vocab["referrals.headings"].phrases
+    ):
         return None
     return Referral(title, sender, deadline, source)

@@ -19,7 +19,9 @@ DANGLING = re.compile(
 )
 
 
-def date_table(state: State, rows: list[tuple[str, ...]], meeting: dt.date | None) -> list[Event] | None:
+def date_table(
+    state: State, rows: list[tuple[str, ...]], meeting: dt.date | None
+) -> list[Event] | None:
     """Rows whose first cell is a date and the rest its title, or None if this is no such table."""
     if meeting is None:
         return None
@@ -65,7 +67,7 @@ def _with_source(events: list[Event], unit: Unit) -> list[Event]:
 def _events_in(
     state: State, sentence: str, unit: Unit, meeting: dt.date, day_month_dots: bool
 ) -> list[Event]:
-    head = sentence.split(",")[0]
+    head = sentence.split(",", maxsplit=1)[0]
     if looks_like_person(head.strip()):
         return []  # a signature line: "Tua Backman, 21.09.2022"
     forward = bool(re.search(r"(?i)\b(nästa|next|kommande|upcoming)\b", sentence))
@@ -88,7 +90,9 @@ def _title(sentence: str, spans: list[DateSpan]) -> str:
     """The sentence without its dates and times, trimmed to something a calendar can show."""
     text = sentence
     grammar = default_grammar()
-    cuts = [(s.begin, s.stop) for s in spans] + [(t.begin, t.stop) for t in grammar.find_times(text)]
+    cuts = [(s.begin, s.stop) for s in spans] + [
+        (t.begin, t.stop) for t in grammar.find_times(text)
+    ]
     for begin, stop in sorted(cuts, reverse=True):
         text = text[:begin] + " " + text[stop:]
     text = re.sub(r"\(\s*\)", " ", text)

@@ -12,9 +12,8 @@ from kansli.minutes.model import Tabling
 from kansli.minutes.parser.state import ItemDraft, Section, State
 from kansli.minutes.parser.text import clean, sentences, strip_label
 
-BODY_AFTER = re.compile(
-    r"(?:\b(?:med|with|till|to|på|at|i)\s+)(?P<body>[A-ZÅÄÖ][\wÅÄÖåäö]*(?:[ -][A-ZÅÄÖ][\wÅÄÖåäö]*)*)"
-)
+WORD = r"[A-ZÅÄÖ][\wÅÄÖåäö]*"
+BODY_AFTER = re.compile(rf"(?:\b(?:med|with|till|to|på|at|i)\s+)(?P<body>{WORD}(?:[ -]{WORD})*)")
 
 
 def tabling(state: State, item: ItemDraft, meeting: dt.date | None) -> Tabling | None:
@@ -65,7 +64,9 @@ def _reason(state: State, sentence: str, after: str, item: ItemDraft) -> str | N
     for unit in item.units:
         if unit.section == Section.TEXT and unit.kind != BlockKind.ROW:
             first = sentences(unit.text)[0] if unit.text else ""
-            first = re.split(r"(?i)\s+(?:och därför|och därmed|varför|and therefore|so)\s+", first)[0]
+            first = re.split(r"(?i)\s+(?:och därför|och därmed|varför|and therefore|so)\s+", first)[
+                0
+            ]
             if first and first != sentence:
                 return strip_label(clean(first).rstrip("."))
     return clean(sentence).rstrip(".") or None

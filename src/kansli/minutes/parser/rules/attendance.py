@@ -29,7 +29,7 @@ HANDLE = re.compile(r"\s*\(@[\w.-]+\)")
 SECTION_REF = re.compile(r"(?:§§?\s*\d|\bärende(?:n)?\s+\d|\bitems?\s+\d)", re.I)
 
 
-def _group_of(state: State, text: str) -> tuple[str, AttendanceGroup] | None:
+def group_of(state: State, text: str) -> tuple[str, AttendanceGroup] | None:
     """The longest attendance phrase `text` starts with, and the group it opens."""
     best: tuple[str, AttendanceGroup] | None = None
     for key, status in GROUPS:
@@ -45,48 +45,45 @@ def heading(state: State, block: Block) -> int:
     ("Beslutande  Ledamöter", "Övriga närvarande  Tjänstepersoner")."""
     if block.kind == BlockKind.BULLET:
         return 0
-    if block.kind == BlockKind.ROW:
-        cells = [c for c in block.cells if c.strip()]
-        text = " ".join(cells)
-    else:
-        text = clean(block.text)
-    found = _group_of(state, text)
+    cells = [c for c in block.cells if c.strip()]
+    text = " ".join(cells) if block.kind == BlockKind.ROW else clean(block.text)
+    found = group_of(state, text)
     if found is None:
         return 0
-    phrase, group = found
-    rest = text[len(phrase) :]
     if block.kind == BlockKind.HEADING and state.items and block.level == state.item_level:
         return 0  # "## Medverkande" among the items is an item; its lists are read inside it
+    phrase, group = found
+    rest = text[len(phrase) :]
     consumed = 1
     if not rest.strip():
-        # "Övriga" / "deltagare" split over two lines.
-        following = state.next_content()
-        if following is not None:
-            joined = f"{text} {following.text.strip()}"
-            longer = _group_of(state, joined)
-            if longer and len(longer[0]) > len(phrase) and not joined[len(longer[0]) :].strip(" :"):
-                phrase, group = longer
-                consumed = 1 + _distance_to(state, following)
-    elif state.items and not rest.lstrip().startswith(":"):
-        if not (rest.strip().endswith(":") and len(rest.split()) <= 3):
-            return 0  # inside the items only "Närvarande", "Närvarande: A, B" opens a list
+        phrase, group, consumed = _split_heading(state, text, phrase, group)
     elif not rest.lstrip().startswith(":"):
-        sub = _group_of(state, rest.strip())
-        if sub is None and not (rest.strip().endswith(":") and len(rest.split()) <= 3):
-            if not _is_sublabel(rest):
-                return 0
+        label = rest.strip().endswith(":") and len(rest.split()) <= 3
+        sub = None if state.items else group_of(state, rest.strip())
+        if not label and sub is None and (state.items or not _is_sublabel(rest)):
+            return 0  # inside the items only "Närvarande" or "Närvarande: A, B" opens a list
         if sub is not None:
             group.role = group.role or sub[1].role
             rest = rest.strip()[len(sub[0]) :]
-    if block.kind == BlockKind.HEADING and state.items and state.item_level is not None:
-        if block.level <= state.item_level and rest.strip(" :"):
-            return 0
     state.group = group
     state.pending_label = None
-    inline = strip_label(rest.lstrip(" :")) if rest.lstrip().startswith(":") else ""
-    if inline:
-        add_list(state, inline, block.source)
+    if rest.lstrip().startswith(":") and strip_label(rest.lstrip(" :")):
+        add_list(state, strip_label(rest.lstrip(" :")), block.source)
     return consumed
+
+
+def _split_heading(
+    state: State, text: str, phrase: str, group: AttendanceGroup
+) -> tuple[str, AttendanceGroup, int]:
+    """'Övriga' / 'deltagare' split over two lines: read as the one heading they make."""
+    following = state.next_content()
+    if following is None:
+        return phrase, group, 1
+    joined = f"{text} {following.text.strip()}"
+    longer = group_of(state, joined)
+    if longer and len(longer[0]) > len(phrase) and not joined[len(longer[0]) :].strip(" :"):
+        return longer[0], longer[1], 1 + _distance_to(state, following)
+    return phrase, group, 1
 
 
 def _distance_to(state: State, target: Block) -> int:
@@ -103,10 +100,10 @@ def _is_sublabel(rest: str) -> bool:
 
 
 def add_list(state: State, text: str, source: Source) -> None:
-    """'Bolagsverket, Skatteverket, (eSam - synk)' / 'Mark, Ryan, Eric Huss, Carol (second half)'."""
+    """'Bolagsverket, Skatteverket, (eSam - synk)', 'Mark, Ryan, Eric Huss, Carol (second half)'."""
     assert state.group is not None
-    for part in split_outside_parentheses(text, ",;"):
-        part = re.sub(r"(?i)^(?:och|and)\s+", "", part)
+    for written in split_outside_parentheses(text, ",;"):
+        part = re.sub(r"(?i)^(?:och|and)\s+", "", written)
         if part.startswith("(") and part.endswith(")"):
             part = part[1:-1]
         part = re.split(r"\s+[-–]\s+", part)[0]
@@ -187,8 +184,10 @@ def split_organisation_role(state: State, segments: list[str]) -> tuple[str | No
 
 
 def _is_role(state: State, segment: str) -> bool:
-    return segment[:1].islower() or segment[:1].isdigit() or bool(
-        state.vocab["attendance.roles"].search(segment)
+    return (
+        segment[:1].islower()
+        or segment[:1].isdigit()
+        or bool(state.vocab["attendance.roles"].search(segment))
     )
 
 
@@ -199,7 +198,9 @@ def _name(text: str) -> str | None:
     if text.endswith((".", "!", "?")):
         return None
     tokens = text.split()
-    if looks_like_person(text) or (len(tokens) == 1 and (is_name_token(tokens[0]) or tokens[0][:1].isupper())):
+    if looks_like_person(text) or (
+        len(tokens) == 1 and (is_name_token(tokens[0]) or tokens[0][:1].isupper())
+    ):
         return text
     # Organisations in a participants list ("Hav -o Vatten", "eSam"): short, capitalised somewhere.
     if len(tokens) <= 4 and any(t[:1].isupper() for t in tokens):
@@ -222,37 +223,10 @@ def line(state: State, block: Block) -> int:
     text = clean(block.text)
     if _column_roles(state, cells or text.split()):
         return 1
-    entries: list[ParticipantDraft] = []
-    if cells and sum(1 for c in cells if CHECKBOX.match(c)) >= 2:
-        for index, cell in enumerate(cells):
-            role = group.column_roles[index] if index < len(group.column_roles) else group.role
-            entry = parse_entry(state, cell, block.source, group.status, role) if cell else None
-            if entry:
-                entries.append(entry)
-    elif cells:
-        filled = [c for c in cells if c]
-        first = parse_entry(state, filled[0], block.source, group.status, group.role) if filled else None
-        if first and len(filled) > 1:
-            segments = split_outside_parentheses(", ".join(filled[1:]), ",")
-            organisation, role = split_organisation_role(state, segments)
-            first.organisation = first.organisation or organisation
-            first.role = role or first.role
-        entries = [first] if first else []
-    elif len(CHECKBOX.findall(text)) >= 2:
-        parts = [p for p in CHECKBOX.split(text) if p.strip()]
-        for index in range(0, len(parts) - 1, 2):
-            column = index // 2
-            role = group.column_roles[column] if column < len(group.column_roles) else group.role
-            entry = parse_entry(state, parts[index] + parts[index + 1], block.source, group.status, role)
-            if entry:
-                entries.append(entry)
-    elif "," in text and _is_name_list(state, text):
+    if not cells and "," in text and _is_name_list(state, text):
         add_list(state, text, block.source)
         return 1
-    else:
-        entry = parse_entry(state, text, block.source, group.status, group.role)
-        if entry and (block.kind == BlockKind.BULLET or _plausible_line(text)):
-            entries = [entry]
+    entries = _entries(state, group, block, cells, text)
     if not entries:
         state.group = None
         return 0
@@ -261,11 +235,50 @@ def line(state: State, block: Block) -> int:
     return 1
 
 
+def _entries(
+    state: State, group: AttendanceGroup, block: Block, cells: list[str], text: str
+) -> list[ParticipantDraft]:
+    """The participants one attendance line names."""
+    if cells and sum(1 for c in cells if CHECKBOX.match(c)) >= 2:
+        columns = cells  # "[X] Lindvall Mikael, ordförande | [ ] Eklund Karita"
+    elif not cells and len(CHECKBOX.findall(text)) >= 2:
+        parts = [p for p in CHECKBOX.split(text) if p.strip()]
+        columns = [parts[i] + parts[i + 1] for i in range(0, len(parts) - 1, 2)]
+    elif cells:
+        return _name_and_details(state, group, block, [c for c in cells if c])
+    else:
+        entry = parse_entry(state, text, block.source, group.status, group.role)
+        plausible = entry and (block.kind == BlockKind.BULLET or _plausible_line(text))
+        return [entry] if entry and plausible else []
+    entries = []
+    for index, column in enumerate(columns):
+        role = group.column_roles[index] if index < len(group.column_roles) else group.role
+        entry = parse_entry(state, column, block.source, group.status, role) if column else None
+        if entry:
+            entries.append(entry)
+    return entries
+
+
+def _name_and_details(
+    state: State, group: AttendanceGroup, block: Block, filled: list[str]
+) -> list[ParticipantDraft]:
+    """'Rickard Sundbom | Södertälje kommun, ordförande': the name, then organisation and role."""
+    first = (
+        parse_entry(state, filled[0], block.source, group.status, group.role) if filled else None
+    )
+    if first and len(filled) > 1:
+        segments = split_outside_parentheses(", ".join(filled[1:]), ",")
+        organisation, role = split_organisation_role(state, segments)
+        first.organisation = first.organisation or organisation
+        first.role = role or first.role
+    return [first] if first else []
+
+
 def _plausible_line(text: str) -> bool:
     """A participant line, not a sentence that happens to follow the list."""
     if text.rstrip().endswith((".", "!", "?")) and len(text.split()) > 4:
         return False
-    head = text.split(",")[0]
+    head = text.split(",", maxsplit=1)[0]
     head = re.sub(r"\s*\([^()]*\)", "", head)
     return looks_like_person(head.strip()) or CHECKBOX.match(text) is not None
 

@@ -7,14 +7,21 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from kansli.minutes.blocks import Block, BlockKind
+from kansli.minutes.parser.rules.items import split_item_number
 from kansli.minutes.parser.state import State
 from kansli.minutes.parser.text import clean, fold
 
-PAGE_NUMBER = re.compile(r"^(?:sida|page|s\.)?\s*\d{1,3}\s*(?:\(\s*\d{1,3}\s*\)|(?:av|of|/)\s*\d{1,3})$", re.I)
-PAGE_NUMBER_IN_LINE = re.compile(r"(?:\b(?:sida|page)\s*)?\b\d{1,3}\s*(?:\(\s*\d{1,3}\s*\)|(?:av|of|/)\s*\d{1,3})|(?:\s|^)\d{1,3}$")
+PAGE_NUMBER = re.compile(
+    r"^(?:sida|page|s\.)?\s*\d{1,3}\s*(?:\(\s*\d{1,3}\s*\)|(?:av|of|/)\s*\d{1,3})$", re.I
+)
+PAGE_NUMBER_IN_LINE = re.compile(
+    r"(?:\b(?:sida|page)\s*)?\b\d{1,3}\s*(?:\(\s*\d{1,3}\s*\)|(?:av|of|/)\s*\d{1,3})|(?:\s|^)\d{1,3}$"
+)
 FILE_NUMBER_LINE = re.compile(r"^[A-ZÅÄÖ]{2,10}[/-]\d[\w./-]*$")
 ONLY_RULE = re.compile(r"^[\s_\-–—=.*·•|~]*$")
-TOC_DOTS = re.compile(r"^(?P<text>.*?\S)\s*(?:\.\s?){4,}\s*(?P<page>\d{1,3})$|^(?P<text2>.*?\S)\s*…+\s*(?P<page2>\d{1,3})$")
+TOC_DOTS = re.compile(
+    r"^(?P<text>.*?\S)\s*(?:\.\s?){4,}\s*(?P<page>\d{1,3})$|^(?P<text2>.*?\S)\s*…+\s*(?P<page2>\d{1,3})$"
+)
 TOC_SPACES = re.compile(r"^(?P<text>.*\S)\s+(?P<page>\d{1,3})$")
 
 
@@ -77,9 +84,9 @@ def toc_entry(text: str, *, loose: bool) -> tuple[str, str] | None:
     """'Information om Kungsbacka Live ........ 3' -> ('Information om Kungsbacka Live', '3')."""
     match = TOC_DOTS.match(text)
     if match:
-        return clean(match.group("text") or match.group("text2")), match.group("page") or match.group(
-            "page2"
-        )
+        return clean(match.group("text") or match.group("text2")), match.group(
+            "page"
+        ) or match.group("page2")
     if loose:
         match = TOC_SPACES.match(text)
         if match:
@@ -101,8 +108,6 @@ def contents_list(state: State, block: Block) -> int:
     headed = state.vocab["header.contents"].is_(text)
     if not headed and not toc_entry(text, loose=False) and not _row_entries(state):
         return 0
-    from kansli.minutes.parser.rules.items import split_item_number
-
     index = state.pos + (1 if headed else 0)
     last_entry = state.pos
     pending: list[str] = []

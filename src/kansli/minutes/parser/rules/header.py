@@ -18,10 +18,14 @@ from kansli.minutes.parser.text import (
     strip_label,
 )
 
-NUMBER_AFTER_TITLE = re.compile(r",\s*(?:nr\.?\s*|no\.?\s*|möte\s*)?(\d{1,3}(?:/\d{2,4})?)\s*$", re.I)
+NUMBER_AFTER_TITLE = re.compile(
+    r",\s*(?:nr\.?\s*|no\.?\s*|möte\s*)?(\d{1,3}(?:/\d{2,4})?)\s*$", re.I
+)
 KIND_NUMBER = re.compile(r"^\s*(?:nr\.?\s*)?(\d{1,3}(?:/\d{2,4})?)\b(?![-./]\d)")
 PAGE_OF = re.compile(r"\d{1,3}\s*\(\s*\d{1,3}\s*\)")
-LAST_FIRST = re.compile(r"^([A-ZÅÄÖ][\w-]+(?:\s[A-ZÅÄÖ][\w-]+)?),\s*([A-ZÅÄÖ][\w-]+(?:\s[A-ZÅÄÖ][\w-]+)?)$")
+LAST_FIRST = re.compile(
+    r"^([A-ZÅÄÖ][\w-]+(?:\s[A-ZÅÄÖ][\w-]+)?),\s*([A-ZÅÄÖ][\w-]+(?:\s[A-ZÅÄÖ][\w-]+)?)$"
+)
 
 
 def natural_name(text: str) -> str:
@@ -47,7 +51,9 @@ def title(state: State, block: Block) -> int:
         return 0
     if header.title_seen and (_is_section_word(state, text) or block.kind == BlockKind.BULLET):
         return 0  # "## Minutes" after the title: the list of items, not a second title
-    is_heading = block.kind == BlockKind.HEADING and block.level <= 1 and _alone_at_level(state, block)
+    is_heading = (
+        block.kind == BlockKind.HEADING and block.level <= 1 and _alone_at_level(state, block)
+    )
     if match is None and not is_heading:
         return 0
     if block.kind == BlockKind.ROW:
@@ -60,15 +66,21 @@ def title(state: State, block: Block) -> int:
             return 0
     if match is None and (state.vocab["items.not_items"].is_(text) or len(text.split()) > 14):
         return 0
-    if match is not None and (len(text.split()) > 12 or text.startswith("(") or text.endswith((".", ")"))):
+    if match is not None and (
+        len(text.split()) > 12 or text.startswith("(") or text.endswith((".", ")"))
+    ):
         return 0  # a sentence that mentions "mötesanteckningar", not a title
     header.title_seen = True
     consumed = 1
-    # A title wrapped over lines ("Minnesanteckningar från Södertörnskommunernas" / "ledningsgrupp, 1").
+    # A title wrapped over lines ("... från Södertörnskommunernas" + "ledningsgrupp, 1").
     while state.pos + consumed < len(state.blocks):
         following = state.blocks[state.pos + consumed]
         tail = following.text.strip()
-        if following.kind != block.kind or not tail or not (following.continued or tail[:1].islower()):
+        if (
+            following.kind != block.kind
+            or not tail
+            or not (following.continued or tail[:1].islower())
+        ):
             break
         text = f"{text} {tail}"
         consumed += 1
@@ -94,7 +106,9 @@ def _is_section_word(state: State, text: str) -> bool:
 def _alone_at_level(state: State, block: Block) -> bool:
     """A first heading is the title when no other heading shares its level, or it gives a date
     ("# Möte 2023-02-07"); "= Öppnande av möte" among its siblings is the first item."""
-    if default_grammar().find_dates(block.text, None) or re.search(r"\d{2}-\d{2}-\d{2}", block.text):
+    if default_grammar().find_dates(block.text, None) or re.search(
+        r"\d{2}-\d{2}-\d{2}", block.text
+    ):
         return True
     if state.vocab["meeting.open"].search(block.text):
         return False
@@ -103,35 +117,25 @@ def _alone_at_level(state: State, block: Block) -> bool:
 
 
 def read_title(state: State, text: str, match: re.Match[str] | None) -> None:
+    """'Minnesanteckningar från Södertörnskommunernas ledningsgrupp, 1' -> kind, body, number;
+    'OpenJS Foundation Cross Project Council Meeting 2025-09-30' -> body and date."""
     header = state.header
-    grammar = default_grammar()
     if match is not None:
         header.kind = header.kind or state.vocab.kind_of(match.group(0))
         before, after = text[: match.start()].strip(" -–,"), text[match.end() :].strip(" -–,")
+        number = KIND_NUMBER.match(after)
+        if number:
+            header.meeting_number = header.meeting_number or number.group(1)
+            after = after[number.end() :]
     else:
         before, after = "", text
-    number = KIND_NUMBER.match(after) if match is not None else None
-    if number:
-        header.meeting_number = header.meeting_number or number.group(1)
-        after = after[number.end() :]
-    for span in grammar.find_dates(after, None):
-        header.date = header.date or span.start
-        after = after[: span.begin] + after[span.stop :]
-    short = re.search(r"\b\d{2}-\d{2}-\d{2}\b", after)
-    if short and header.date is None:
-        header.date = parse_short_iso(short.group(0))
-        after = after.replace(short.group(0), " ")
-    connector = state.vocab["title.connectors"].prefix(after.strip())
-    if connector:
-        after = after.strip()[len(connector) :]
+    after = _take_dates(state, after)
+    after = _drop_connector(state, after)
     meeting = state.vocab["title.meeting_words"].search(after)
     if meeting and match is None:
-        after = after[: meeting.start()]
+        after = after[: meeting.start()]  # "<body> Meeting <date>"
     elif meeting and meeting.start() == 0:
-        after = after[meeting.end() :]
-        connector = state.vocab["title.connectors"].prefix(after.strip())
-        if connector:
-            after = after.strip()[len(connector) :]
+        after = _drop_connector(state, after[meeting.end() :])  # "of a Regular Meeting of <body>"
     numbered = NUMBER_AFTER_TITLE.search(after)
     if numbered:
         header.meeting_number = header.meeting_number or numbered.group(1)
@@ -146,6 +150,24 @@ def read_title(state: State, text: str, match: re.Match[str] | None) -> None:
         header.body_expected = header.body is None
 
 
+def _take_dates(state: State, text: str) -> str:
+    """The meeting date from a title; returns the title without it."""
+    header = state.header
+    for span in reversed(default_grammar().find_dates(text, None)):
+        header.date = header.date or span.start
+        text = text[: span.begin] + text[span.stop :]
+    short = re.search(r"\b\d{2}-\d{2}-\d{2}\b", text)
+    if short and header.date is None:
+        header.date = parse_short_iso(short.group(0))
+        text = text.replace(short.group(0), " ")
+    return text
+
+
+def _drop_connector(state: State, text: str) -> str:
+    connector = state.vocab["title.connectors"].prefix(text.strip())
+    return text.strip()[len(connector) :] if connector else text
+
+
 def body_line(state: State, block: Block) -> int:
     """After a title without the body ("KUNGSBACKA KOMMUN SAMMANTRÄDESPROTOKOLL"), the next plain
     line names the body ("Kommunstyrelsens arbetsutskott")."""
@@ -158,7 +180,7 @@ def body_line(state: State, block: Block) -> int:
         len(text.split()) > 6
         or any(ch.isdigit() for ch in text)
         or is_upper_word_line(text)
-        or _label_of(state, text) is not None
+        or label_of(state, text) is not None
         or _is_section_word(state, text)
     ):
         return 0
@@ -270,9 +292,9 @@ def only_names(state: State, value: str) -> bool:
     value = re.sub(r"\s*\([^()]*\)", " ", value)
     parts = split_outside_parentheses(re.sub(r"(?i)\s+(?:och|and|samt|&)\s+", ", ", value), ",;")
     return bool(parts) and all(
-        looks_like_person(p) or looks_like_person(natural_name(p)) or (
-            len(p.split()) == 1 and p[:1].isupper()
-        )
+        looks_like_person(p)
+        or looks_like_person(natural_name(p))
+        or (len(p.split()) == 1 and p[:1].isupper())
         for p in parts
     )
 
@@ -284,8 +306,8 @@ def names_in(state: State, value: str) -> list[str]:
         value = value[: cut.start()]
     value = re.sub(r"(?i)\s+(?:och|and|samt|&)\s+", ", ", value)
     names = []
-    for part in split_outside_parentheses(value, ",;"):
-        part = re.sub(r"\s*\([^()]*\)\s*", " ", part).strip()
+    for written in split_outside_parentheses(value, ",;"):
+        part = re.sub(r"\s*\([^()]*\)\s*", " ", written).strip()
         if looks_like_person(part) or (len(part.split()) == 1 and part[:1].isupper()):
             names.append(natural_name(part))
         elif "," not in part and looks_like_person(" ".join(part.split()[:2])):
@@ -338,7 +360,7 @@ PEOPLE_LABELS: tuple[tuple[str, Setter], ...] = (
 PEOPLE_SETTERS = (_set_author, _set_adjusters, _set_chair, _set_secretary)
 
 
-def _label_of(state: State, text: str) -> tuple[str, str, Setter] | None:
+def label_of(state: State, text: str) -> tuple[str, str, Setter] | None:
     """(label, value, setter) when `text` starts with a known label."""
     groups = HEADER_LABELS + PEOPLE_LABELS if in_header(state) else PEOPLE_LABELS
     best: tuple[str, str, Setter] | None = None
@@ -356,12 +378,12 @@ def labels(state: State, block: Block) -> int:
         cells = [c for c in block.cells if c.strip()]
         if not cells:
             return 0
-        found = _label_of(state, cells[0])
+        found = label_of(state, cells[0])
         if found is None or strip_label(found[1]):
             return 0
         value = " ".join(cells[1:])
     else:
-        found = _label_of(state, block.text.strip())
+        found = label_of(state, block.text.strip())
         if found is None:
             return 0
         value = found[1]
@@ -385,11 +407,13 @@ def pending_value(state: State, block: Block) -> int:
     if phrase is None:
         return 0
     state.pending_label = None
-    found = _label_of(state, phrase)
+    found = label_of(state, phrase)
     if found is None:
         return 0
-    text = " ".join(c for c in block.cells if c.strip()) if block.kind == BlockKind.ROW else block.text
-    if _label_of(state, text.strip()) is not None:
+    text = (
+        " ".join(c for c in block.cells if c.strip()) if block.kind == BlockKind.ROW else block.text
+    )
+    if label_of(state, text.strip()) is not None:
         return 0
     setter = found[2]
     if setter in PEOPLE_SETTERS and block.kind == BlockKind.ROW:

@@ -5,6 +5,7 @@ heading ("Agenda", "openjs-foundation/cross-project-council")."""
 from __future__ import annotations
 
 import re
+from difflib import SequenceMatcher
 
 from kansli.minutes.blocks import Block, BlockKind
 from kansli.minutes.model import Source
@@ -54,7 +55,8 @@ def clean_title(state: State, title: str) -> str:
     title = ISSUE_REF.sub("", title)
     note = re.search(r"\s*\(([^()]*)\)\s*$", title)
     if note and (
-        state.vocab["items.attachment_notes"].search(note.group(1)) or DURATION.search(note.group(1))
+        state.vocab["items.attachment_notes"].search(note.group(1))
+        or DURATION.search(note.group(1))
     ):
         title = title[: note.start()]
     return strip_label(clean(title.rstrip(". ")) if title.endswith("..") else clean(title))
@@ -85,7 +87,9 @@ def _title_ok(title: str) -> bool:
     )
 
 
-def open_item(state: State, number: str | None, title: str, block: Block, *, level: int | None) -> None:
+def open_item(
+    state: State, number: str | None, title: str, block: Block, *, level: int | None
+) -> None:
     # The same point listed under "Agenda" and again under "Minutes": keep it once, where it
     # was discussed.
     for earlier in state.items:
@@ -143,9 +147,10 @@ def heading_item(state: State, block: Block) -> int:
         state.items_paused = True
         return 1
     level = state.item_level
-    if level is None or block.level > level:
-        if number is None or state.item is None or block.level > (level or 0):
-            return 0
+    if (level is None or block.level > level) and (
+        number is None or state.item is None or block.level > (level or 0)
+    ):
+        return 0
     state.items_paused = False
     state.container_level = None
     open_item(state, number, clean_title(state, rest if number else text), block, level=block.level)
@@ -154,17 +159,9 @@ def heading_item(state: State, block: Block) -> int:
 
 def numbered_item(state: State, block: Block) -> int:
     """'3. Titel', '§ 92 Dnr ...', '39 §', '§1 Titel', or a number alone followed by its title."""
-    if block.kind not in (BlockKind.PARAGRAPH, BlockKind.BULLET, BlockKind.ROW) or block.continued:
+    text = _heading_text(block)
+    if text is None:
         return 0
-    if block.kind == BlockKind.BULLET and block.level > 0:
-        return 0
-    text = block.text.strip()
-    if block.kind == BlockKind.ROW:
-        # "§ 92 | Dnr KS-2024-00137": a heading laid out in columns.
-        cells = [c.strip() for c in block.cells if c.strip()]
-        if not cells or not uses_paragraph_sign(cells[0]):
-            return 0
-        text = " ".join(cells)
     number, rest = split_item_number(text)
     if number is None:
         return 0
@@ -172,20 +169,9 @@ def numbered_item(state: State, block: Block) -> int:
     if number in {i.number for i in state.items}:
         # "39 §" repeated at the foot of its own page, or a reference: not a new item.
         return 1 if paragraph_sign and not rest else 0
-    if not paragraph_sign:
-        if block.kind == BlockKind.BULLET and not block.marker[:1].isdigit():
-            return 0
-        if number not in _expected_next(state) and not (
-            block.kind == BlockKind.BULLET and state.container_level is not None
-        ):
-            return 0
-        if rest and not _title_ok(rest):
-            return 0
-        if rest and rest.rstrip().endswith(".") and len(rest.split()) > 8:
-            return 0  # a numbered sentence, not a heading
-        if not rest and not _next_is_title(state):
-            return 0
-    if block.kind == BlockKind.BULLET and state.container_level is None and not paragraph_sign:
+    if block.kind == BlockKind.BULLET and not paragraph_sign:
+        return 0  # numbered list items are items only under a container (bullet_item)
+    if not paragraph_sign and not _plausible_number(state, number, rest):
         return 0
     title = clean_title(state, rest)
     open_item(state, number, title or state.contents.get(number, ""), block, level=None)
@@ -193,6 +179,29 @@ def numbered_item(state: State, block: Block) -> int:
         # The title follows on the next line(s); the contents list's title is a fallback.
         state.items[-1].title_open = True
     return 1
+
+
+def _heading_text(block: Block) -> str | None:
+    """The text a numbered heading may be in: a line, a top-level bullet, or a row whose first
+    cell is "§ 92" ("§ 92 | Dnr KS-2024-00137", a heading laid out in columns)."""
+    if block.continued or (block.kind == BlockKind.BULLET and block.level > 0):
+        return None
+    if block.kind in (BlockKind.PARAGRAPH, BlockKind.BULLET):
+        return block.text.strip()
+    if block.kind != BlockKind.ROW:
+        return None
+    cells = [c.strip() for c in block.cells if c.strip()]
+    return " ".join(cells) if cells and uses_paragraph_sign(cells[0]) else None
+
+
+def _plausible_number(state: State, number: str, rest: str) -> bool:
+    """A plain number opens an item only in sequence and with a title-like text (or alone, with
+    the title on the next line): "1. Incheckning" yes, "3. The board then voted ..." no."""
+    if number not in _expected_next(state):
+        return False
+    if not rest:
+        return _next_is_title(state)
+    return _title_ok(rest) and not (rest.rstrip().endswith(".") and len(rest.split()) > 8)
 
 
 def _next_is_title(state: State) -> bool:
@@ -210,8 +219,6 @@ def contents_item(state: State, block: Block) -> int:
     item number in the margin, after the text)."""
     if not state.contents or block.kind not in (BlockKind.PARAGRAPH, BlockKind.HEADING):
         return 0
-    from difflib import SequenceMatcher
-
     text = fold(block.text)
     if len(text) < 6:
         return 0
@@ -241,7 +248,13 @@ def bullet_item(state: State, block: Block) -> int:
         title = clean_title(state, rest)
         if not title:
             return 0
-        open_item(state, block.marker.rstrip(".)") if block.marker[:1].isdigit() else number, title, block, level=None)
+        open_item(
+            state,
+            block.marker.rstrip(".)") if block.marker[:1].isdigit() else number,
+            title,
+            block,
+            level=None,
+        )
         return 1
     if label and nested and state.group is None:
         open_item(state, None, clean_title(state, strip_label(text)), block, level=None)

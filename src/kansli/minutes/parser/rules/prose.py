@@ -16,7 +16,8 @@ from kansli.minutes.parser.rules.attendance import add
 from kansli.minutes.parser.state import ParticipantDraft, State, Unit
 from kansli.minutes.parser.text import clean, fold, sentences
 
-NAME = r"[A-ZÅÄÖ][\wåäöé'’-]+(?:\s(?:[A-ZÅÄÖ]\.|[A-ZÅÄÖ][\wåäöé'’-]+|de|von|van|af))*\s[A-ZÅÄÖ][\wåäöé'’-]+"
+WORD = r"[A-ZÅÄÖ][\wåäöé'’-]+"
+NAME = rf"{WORD}(?:\s(?:[A-ZÅÄÖ]\.|{WORD}|de|von|van|af))*\s{WORD}"
 PERSON = re.compile(rf"(?P<name>{NAME})(?:\s*\((?P<role>[^()]{{1,40}})\))?")
 INITIAL_NAME = re.compile(r"^(?P<name>(?:[A-ZÅÄÖ]\.\s?)+[A-ZÅÄÖ][\wåäöé-]+|" + NAME + r")\s")
 
@@ -119,7 +120,9 @@ def meeting_times(state: State, block: Block) -> int:
 
 
 NAMES = rf"(?P<names>{NAME}(?:\s*(?:,|och|and|samt)\s*{NAME})*)"
-ELECTED_AFTER = re.compile(rf"{NAMES}\s+(?:[a-zåäö]+\s+){{0,3}}?(?:till|som|as)\s+(?P<role>[\wåäö-]+)")
+ELECTED_AFTER = re.compile(
+    rf"{NAMES}\s+(?:[a-zåäö]+\s+){{0,3}}?(?:till|som|as)\s+(?P<role>[\wåäö-]+)"
+)
 ELECTED_BEFORE = re.compile(rf"\b(?:[Tt]ill|[Ss]om|[Aa]s)\s+(?P<role>[\wåäö-]+)\s+\w+\s+{NAMES}")
 
 
@@ -139,7 +142,9 @@ def elections(state: State, units: list[Unit]) -> None:
 
 
 def _assign(state: State, role: str, names: str) -> None:
-    people = [n.strip() for n in re.split(r"\s*(?:,|\boch\b|\band\b|\bsamt\b)\s*", names) if n.strip()]
+    people = [
+        n.strip() for n in re.split(r"\s*(?:,|\boch\b|\band\b|\bsamt\b)\s*", names) if n.strip()
+    ]
     header = state.header
     vocab = state.vocab
     if vocab["attendance.adjusters"].is_(role) and not header.adjusters:

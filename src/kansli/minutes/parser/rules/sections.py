@@ -178,7 +178,12 @@ def add_row(state: State, block: Block) -> None:
         and last.kind == BlockKind.ROW
         and last.level == block.table
         and not state.blank_before
-    ) or (last is not None and last.kind == BlockKind.ROW and last.level == block.table and block.table):
+    ) or (
+        last is not None
+        and last.kind == BlockKind.ROW
+        and last.level == block.table
+        and block.table
+    ):
         last.rows.append(cells)
         last.source = last.source.span(block.source)
         return
