@@ -147,7 +147,8 @@ class DocxReader:
             full = f"{marker} {text}" if marker and marker[-1:] in ".)" else text
             self.out.heading(full.replace("\t", " "), self.line, level=level, marker=style)
         elif numbered or style.lower().startswith(("list bullet", "list number", "punktlista")):
-            depth = numbered[1] if numbered else _style_depth(style)
+            # "List Bullet 2" often reuses level 0 of its own list: the style says the depth.
+            depth = max(numbered[1] if numbered else 0, _style_depth(style))
             for index, line in enumerate(text.split("\n")):
                 self.out.bullet(
                     line.replace("\t", " "), self.line, level=depth, marker=marker or "•",
