@@ -5,65 +5,65 @@ from __future__ import annotations
 
 import re
 
+from kansli.minutes.dates.context import DateRule, Scan
 from kansli.minutes.dates.lexicon import (
     DASH,
-    DAY,
-    FLAGS,
-    MONTH,
+    NUM,
+    NUM_START,
     NUMBER_END,
-    NUMBER_START,
     YEAR,
+    YEAR_END,
     Lexicon,
-    key,
 )
 from kansli.minutes.dates.resolve import Day
-from kansli.minutes.dates.scan import DateRule, Rule, Scan
+from kansli.minutes.dates.scan import Rule
 from kansli.minutes.dates.spans import DateSpan
 
-# The text after a year must not continue the number ("2019.5", "20190").
-_YEAR_END = r"(?![\w]|[.,:]\d)"
-# Not a thousands group after a day ("mars 12 000 kr").
-_NO_THOUSANDS = r"(?!\s\d{3}(?!\d))"
+_NO_THOUSANDS = r"(?!\s[0-9]{3}(?![0-9]))"
+"""Not a thousands group after a day ("March 12 000")."""
+_FIRST_OR_RANGE = r"(?(m1)|(?(d2)|(?!)))"
+"""A conditional: the first number needs its month, or a range must follow ("12-21.8")."""
 
 
-def _int(match: re.Match[str], group: str) -> int | None:
-    """The group as a number; None when it did not take part (or the rule has no such group)."""
-    value = match.groupdict().get(group)
+def _year(match: re.Match[str], group: str) -> int | None:
+    """The group as a number; None when it did not match or the pattern has no such group."""
+    if group not in match.re.groupindex:
+        return None
+    value = match[group]
     return None if value is None else int(value)
 
 
-def _year(match: re.Match[str], group: str = "y", short: str = "") -> int | None:
-    year = _int(match, group)
-    if year is None and short:
-        two = _int(match, short)
-        return None if two is None else 2000 + two
-    return year
+def _numeric_span(match: re.Match[str], scan: Scan, year: int | None = None) -> DateSpan | None:
+    """A numeric day or range with groups d1 m1 y1 [d2 m2 y2]; `year` is written after it all
+    ("7/2 2019")."""
+    d1, m1 = int(match["d1"]), match["m1"]
+    if match["d2"] is None:
+        last, first = Day(d1, int(m1), _year(match, "y1") or year), None
+    else:
+        last = Day(int(match["d2"]), int(match["m2"]), _year(match, "y2") or year)
+        first = Day(d1, int(m1) if m1 else last.month, _year(match, "y1"))
+    return scan.day_span(match.start(), match.end(), last, first)
 
 
 # -- ISO 8601: 2019-01-25, 2019-01-25 – 2019-01-27 ---------------------------------------------
 
 _ISO = (
-    rf"{NUMBER_START}(?P<y>{YEAR})-(?P<m>\d{{1,2}})-(?P<d>\d{{1,2}})"
-    rf"(?:{DASH}(?P<y2>{YEAR})-(?P<m2>\d{{1,2}})-(?P<d2>\d{{1,2}}))?"
-    r"(?!\d|[-./]\d)"
+    rf"(?P<y1>(?:19|20)(?<![\w.,/:+\-‐‑‒–—][0-9][0-9])[0-9][0-9])-(?P<m1>{NUM})-(?P<d1>{NUM})"
+    rf"(?:{DASH}(?P<y2>{YEAR})-(?P<m2>{NUM})-(?P<d2>{NUM}))?"
+    r"(?![0-9]|[-./][0-9])"
 )
 
 
 def _resolve_iso(match: re.Match[str], scan: Scan) -> DateSpan | None:
-    first = Day(int(match["d"]), int(match["m"]), int(match["y"]))
-    if match["d2"] is None:
-        return scan.day_span(match.start(), match.end(), first)
-    last = Day(int(match["d2"]), int(match["m2"]), int(match["y2"]))
-    return scan.day_span(match.start(), match.end(), last, first)
+    return _numeric_span(match, scan)
 
 
 # -- D.M.YYYY (Finland-Swedish), D.M with day_month_dots: 15.9.2022, 1.8 – 30.4, 12-21.8.2022 ----
 
 _DOTS = (
-    rf"{NUMBER_START}"
-    rf"(?:(?P<d1>{DAY})(?:\.(?P<m1>{MONTH})(?:\.(?P<y1>{YEAR}))?)?\.?{DASH})?"
-    rf"(?P<d>{DAY})\.(?P<m>{MONTH})(?:\.(?P<y>{YEAR}))?"
-    rf"{NUMBER_END}"
+    rf"(?P<d1>{NUM_START})(?:\.(?P<m1>{NUM})(?:\.(?P<y1>{YEAR}))?)?"
+    rf"(?:\.?{DASH}(?P<d2>{NUM})\.(?P<m2>{NUM})(?:\.(?P<y2>{YEAR}))?)?"
+    rf"{_FIRST_OR_RANGE}{NUMBER_END}"
 )
 
 
@@ -73,39 +73,32 @@ def _resolve_dots(match: re.Match[str], scan: Scan) -> DateSpan | None:
         return None
     # Without a year, "5.1" is an item number in most texts; the caller's day_month_dots or a
     # weekday before it ("tisdag 16.8") makes it a date.
-    yearless = match["y"] is None and match["y1"] is None
+    yearless = match["y1"] is None and match["y2"] is None
     if yearless and not scan.day_month_dots and scan.context_before(begin)[1] is None:
         return None
-    return _numeric(match, scan)
+    return _numeric_span(match, scan)
 
 
-def _numeric(match: re.Match[str], scan: Scan) -> DateSpan | None:
-    last = Day(int(match["d"]), int(match["m"]), _year(match, "y", "yy"))
-    if match["d1"] is None:
-        return scan.day_span(match.start(), match.end(), last)
-    m1 = _int(match, "m1")
-    first = Day(int(match["d1"]), m1 if m1 is not None else last.month, _year(match, "y1"))
-    return scan.day_span(match.start(), match.end(), last, first)
-
-
-# -- D/M (Swedish): 7/2, den 20/2, 17-18/1, 30/1-2/2, 7/2 2019, 7/2-19 --------------------------
+# -- D/M (Swedish): 7/2, den 20/2, 17-18/1, 30/1-2/2, 7/2 2019, 7/2-19, 25/1/2019 --------------
 
 _SLASH = (
-    rf"{NUMBER_START}"
-    rf"(?:(?P<d1>{DAY})(?:/(?P<m1>{MONTH}))?{DASH})?"
-    rf"(?P<d>{DAY})/(?P<m>{MONTH})"
-    rf"(?:(?:/|-|\s)(?P<y>{YEAR})(?!\d)|-(?P<yy>\d\d)(?!\d))?"
+    rf"(?P<d1>{NUM_START})(?:/(?P<m1>{NUM}))?(?:{DASH}(?P<d2>{NUM})/(?P<m2>{NUM}))?"
+    rf"{_FIRST_OR_RANGE}"
+    rf"(?:(?:/|-|\s)(?P<y>{YEAR})(?![0-9])|-(?P<yy>[0-9][0-9])(?![0-9]))?"
     rf"{NUMBER_END}"
 )
 
 
 def _resolve_slash(match: re.Match[str], scan: Scan) -> DateSpan | None:
     begin, stop = match.start(), match.end()
-    if key(match.group(0)) in scan.lex.not_dates:
+    if match.group(0) in scan.lex.not_dates:
         return None
     if scan.item_before(begin) or scan.amount_after(stop):
         return None
-    return _numeric(match, scan)
+    year = _year(match, "y")
+    if year is None and match["yy"] is not None:
+        year = 2000 + int(match["yy"])
+    return _numeric_span(match, scan, year)
 
 
 # -- Day and month name: 25 januari 2019, den 7 februari, 1-3 juli, 30 juni – 2 juli, 8th of May
@@ -114,22 +107,26 @@ def _resolve_slash(match: re.Match[str], scan: Scan) -> DateSpan | None:
 def _day_month_pattern(lex: Lexicon) -> str:
     gap = rf"(?:\.\s*|\s+)(?:{lex.joiner}\s+)?"
     return (
-        rf"{NUMBER_START}"
-        rf"(?:(?P<d1>{DAY})(?:{lex.ordinal})?(?:{gap}(?P<mon1>{lex.month})(?!\w))?\.?{DASH})?"
-        rf"(?P<d>{DAY})(?:{lex.ordinal})?{gap}(?P<mon>{lex.month})(?!\w)"
-        rf"(?:,?\s+(?P<y>{YEAR}){_YEAR_END})?"
+        rf"(?P<d1>{NUM_START})(?:{lex.ordinal})?"
+        rf"(?:(?:{gap}(?P<mon1>{lex.month})(?!\w))?\.?{DASH}(?P<d2>{NUM})(?:{lex.ordinal})?)?"
+        rf"{gap}(?P<mon>{lex.month})(?!\w)"
+        rf"(?:,?\s+(?P<y>{YEAR}){YEAR_END})?"
     )
 
 
 def _resolve_day_month(match: re.Match[str], scan: Scan) -> DateSpan | None:
-    months = scan.lex.months_of
-    month = months[key(match["mon"])]
-    last = Day(int(match["d"]), month, _int(match, "y"))
-    if match["d1"] is None:
-        return scan.day_span(match.start(), match.end(), last)
-    first_month = months[key(match["mon1"])] if match["mon1"] else month
+    begin, stop = match.start(), match.end()
+    month = scan.month(match, "mon")
+    if month is None:
+        return None
+    year = _year(match, "y")
+    if match["d2"] is None:
+        return scan.day_span(begin, stop, Day(int(match["d1"]), month, year))
+    first_month = scan.month(match, "mon1") if match["mon1"] else month
+    if first_month is None:
+        return None
     first = Day(int(match["d1"]), first_month)
-    return scan.day_span(match.start(), match.end(), last, first)
+    return scan.day_span(begin, stop, Day(int(match["d2"]), month, year), first)
 
 
 # -- Month name first (English): November 8, 2005; Oct. 16; Sept 30th; October 16–18, 2025
@@ -138,34 +135,49 @@ def _resolve_day_month(match: re.Match[str], scan: Scan) -> DateSpan | None:
 def _month_day_pattern(lex: Lexicon) -> str:
     gap = r"(?:(?<=\.)\s*|\s+)"
     return (
-        rf"(?<!\w)(?P<mon>{lex.month_first}){gap}(?P<d>{DAY})(?:{lex.ordinal})?"
-        rf"(?:{DASH}(?:(?P<mon2>{lex.month_first}){gap})?(?P<d2>{DAY})(?:{lex.ordinal})?)?"
+        rf"(?<!\w)(?P<mon>{lex.month_first}){gap}(?P<d>{NUM})(?:{lex.ordinal})?"
+        rf"(?:{DASH}(?:(?P<mon2>{lex.month_first}){gap})?(?P<d2>{NUM})(?:{lex.ordinal})?)?"
         rf"(?:,?\s+(?P<y>{YEAR}))?"
-        rf"(?!\w|[.,:]\d){_NO_THOUSANDS}"
+        rf"(?!\w|[.,:][0-9]){_NO_THOUSANDS}"
     )
 
 
 def _resolve_month_day(match: re.Match[str], scan: Scan) -> DateSpan | None:
-    months = scan.lex.months_of
-    month = months[key(match["mon"])]
-    year = _int(match, "y")
+    month = scan.month(match, "mon")
+    if month is None:
+        return None
+    year = _year(match, "y")
+    begin, stop = match.start(), match.end()
     if match["d2"] is None:
-        return scan.day_span(match.start(), match.end(), Day(int(match["d"]), month, year))
-    last_month = months[key(match["mon2"])] if match["mon2"] else month
+        return scan.day_span(begin, stop, Day(int(match["d"]), month, year))
+    last_month = scan.month(match, "mon2") if match["mon2"] else month
+    if last_month is None:
+        return None
     first = Day(int(match["d"]), month)
-    return scan.day_span(match.start(), match.end(), Day(int(match["d2"]), last_month, year), first)
+    return scan.day_span(begin, stop, Day(int(match["d2"]), last_month, year), first)
 
 
 def day_rules(lex: Lexicon) -> list[DateRule]:
-    rules = [
-        Rule("iso", re.compile(_ISO, FLAGS), _resolve_iso),
-        Rule("day-month-dots", re.compile(_DOTS, FLAGS), _resolve_dots),
-        Rule("day-month-name", re.compile(_day_month_pattern(lex), FLAGS), _resolve_day_month),
+    rules: list[DateRule] = [
+        Rule("iso", re.compile(_ISO), _resolve_iso, needs=("-",)),
+        Rule("day-month-dots", re.compile(_DOTS), _resolve_dots, needs=(".",)),
+        Rule(
+            "day-month-name",
+            re.compile(_day_month_pattern(lex)),
+            _resolve_day_month,
+            triggers=lex.month_words,
+        ),
     ]
     if lex.vocab.day_slash_month:
-        rules.append(Rule("day-slash-month", re.compile(_SLASH, FLAGS), _resolve_slash))
-    if any(lex.vocab.month_first):
+        rules.append(Rule("day-slash-month", re.compile(_SLASH), _resolve_slash, needs=("/",)))
+    if lex.month_first_words:
         rules.append(
-            Rule("month-day", re.compile(_month_day_pattern(lex), FLAGS), _resolve_month_day)
+            Rule(
+                "month-day",
+                re.compile(_month_day_pattern(lex)),
+                _resolve_month_day,
+                triggers=lex.month_first_words,
+                reach=0,
+            )
         )
     return rules

@@ -6,12 +6,13 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 
+from kansli.minutes.dates.context import DateRule, Scan
 from kansli.minutes.dates.days import day_rules
 from kansli.minutes.dates.lexicon import Lexicon
 from kansli.minutes.dates.periods import period_rules
-from kansli.minutes.dates.scan import DateRule, Scan, run_rules, select
+from kansli.minutes.dates.scan import Text, run_rules, select
 from kansli.minutes.dates.spans import DateSpan, TimeSpan
-from kansli.minutes.dates.times import TimeRule, time_rules
+from kansli.minutes.dates.times import Clock, TimeRule, time_rules
 from kansli.minutes.dates.vocab import load_vocabulary
 
 # What a table cell may have around its date: a bullet or bracket before, punctuation after.
@@ -47,10 +48,11 @@ class DateGrammar:
         day_month_dots: bool = False,
     ) -> list[DateSpan]:
         """Every date expression in `text`, in order, without overlaps."""
+        source = self._text(text)
         scan = Scan(
-            self._lex, text, ref, forward=forward, day_month_dots=day_month_dots, cell=False
+            self._lex, source, ref, forward=forward, day_month_dots=day_month_dots, cell=False
         )
-        return select(run_rules(self._date_rules, text, scan))
+        return select(run_rules(self._date_rules, source, scan))
 
     def parse_date(
         self,
@@ -69,16 +71,21 @@ class DateGrammar:
         lo, hi = cell.span("body")
         if lo == hi:
             return None
-        scan = Scan(self._lex, text, ref, forward=forward, day_month_dots=day_month_dots, cell=True)
-        found = run_rules(self._date_rules, text, scan, lo, hi)
+        source = self._text(text)
+        scan = Scan(
+            self._lex, source, ref, forward=forward, day_month_dots=day_month_dots, cell=True
+        )
+        found = run_rules(self._date_rules, source, scan, lo, hi)
         whole = [(order, span) for order, span in found if span.begin == lo and span.stop == hi]
-        if not whole:
-            return None
-        return min(whole, key=lambda f: f[0])[1]
+        return min(whole, key=lambda f: f[0])[1] if whole else None
 
     def find_times(self, text: str) -> list[TimeSpan]:
         """Every clock time or time range in `text`, in order, without overlaps."""
-        return select(run_rules(self._time_rules, text, self._lex))
+        source = self._text(text)
+        return select(run_rules(self._time_rules, source, Clock(self._lex, source)))
+
+    def _text(self, text: str) -> Text:
+        return Text(text, self._lex.token, self._lex.triggers)
 
 
 _SHORT_ISO = re.compile(r"(?<![\w\-/.])(\d\d)-(\d\d)-(\d\d)(?![\w\-/]|[.,]\d)")

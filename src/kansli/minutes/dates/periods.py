@@ -5,8 +5,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
-from kansli.minutes.dates.lexicon import DASH, FLAGS, YEAR, Lexicon, key
+from kansli.minutes.dates.context import DateRule, Scan
+from kansli.minutes.dates.lexicon import DASH, YEAR, YEAR_END, Lexicon, key
 from kansli.minutes.dates.resolve import (
     SeasonMode,
     add_days,
@@ -14,10 +16,10 @@ from kansli.minutes.dates.resolve import (
     resolve_season,
     resolve_weeks,
 )
-from kansli.minutes.dates.scan import DateRule, Rule, Scan
+from kansli.minutes.dates.scan import Rule
 from kansli.minutes.dates.spans import DateSpan
 
-_YEAR_END = r"(?![\w]|[.,:]\d)"
+Resolver = Callable[[re.Match[str], Scan], DateSpan | None]
 
 # -- Months: i oktober, in October, i mars/april, i slutet av maj, October 2005, (cell) oktober --
 
@@ -27,13 +29,17 @@ def _month_pattern(lex: Lexicon) -> str:
         rf"(?<!\w)(?:(?P<part>{lex.month_part})\s*|(?P<prep>{lex.month_prefix})\s+)?"
         rf"(?P<mon>{lex.month})(?!\w)"
         rf"(?:\s*[-–—/]\s*(?P<mon2>{lex.month})(?!\w))?"
-        rf"(?:,?\s+(?P<y>{YEAR}){_YEAR_END})?"
+        rf"(?:,?\s+(?P<y>{YEAR}){YEAR_END})?"
     )
 
 
 def _resolve_month(match: re.Match[str], scan: Scan) -> DateSpan | None:
     lex = scan.lex
     year = None if match["y"] is None else int(match["y"])
+    first = scan.month(match, "mon")
+    last = scan.month(match, "mon2") if match["mon2"] else first
+    if first is None or last is None:
+        return None
     words = [key(match["mon"])] + ([key(match["mon2"])] if match["mon2"] else [])
     if not (scan.cell or year is not None):
         # In running text a month alone is no date ("mars" the planet, "jul" Christmas):
@@ -42,7 +48,7 @@ def _resolve_month(match: re.Match[str], scan: Scan) -> DateSpan | None:
             return None
         if any(word in lex.abbreviations for word in words):
             return None
-    months = (lex.months_of[words[0]], lex.months_of[words[-1]])
+    months = (first, last)
     days = (1, 31)
     if match["part"] is not None:
         part = lex.parts_of[key(match["part"])]
@@ -62,7 +68,7 @@ def _season_pattern(lex: Lexicon) -> str:
         rf"(?<!\w)(?:(?P<next>{lex.season_next})\s+|(?P<this>{lex.season_this})\s+"
         rf"|(?P<prep>{lex.season_prefix})\s+)?"
         rf"(?P<season>{lex.season})(?!\w)"
-        rf"(?:\s+(?P<y>{YEAR})(?:\s*[/–-]\s*(?:{YEAR}|\d\d))?{_YEAR_END}"
+        rf"(?:\s+(?P<y>{YEAR})(?:\s*[/–-]\s*(?:{YEAR}|\d\d))?{YEAR_END}"
         r"|\s*[-'’](?P<yy>\d\d)(?!\d))?"
     )
 
@@ -97,7 +103,7 @@ def _resolve_season(match: re.Match[str], scan: Scan) -> DateSpan | None:
         year is None
         and not scan.cell
         and word in scan.lex.vocab.ambiguous_seasons
-        and scan.lex.season_follower.match(scan.text, match.end()) is None
+        and scan.lex.season_follower.match(scan.text.low, match.end()) is None
     ):
         return None  # "i vår kommun" is "in our municipality"
     found = resolve_season((season.first_month, season.last_month), year, scan.ref, mode)
@@ -141,14 +147,28 @@ def _resolve_relative(match: re.Match[str], scan: Scan) -> DateSpan | None:
 
 
 def period_rules(lex: Lexicon) -> list[DateRule]:
+    def rule(
+        name: str, pattern: str, resolve: Resolver, triggers: frozenset[str], reach: int
+    ) -> DateRule:
+        return Rule(
+            name, re.compile(pattern), resolve, needs_digit=False, triggers=triggers, reach=reach
+        )
+
     return [
-        Rule("month", re.compile(_month_pattern(lex), FLAGS), _resolve_month, False),
-        Rule("season", re.compile(_season_pattern(lex), FLAGS), _resolve_season, False),
-        Rule("week", re.compile(_week_pattern(lex), FLAGS), _resolve_week),
+        rule("month", _month_pattern(lex), _resolve_month, lex.month_words, lex.month_reach),
+        rule("season", _season_pattern(lex), _resolve_season, lex.season_words, lex.season_reach),
         Rule(
+            "week",
+            re.compile(_week_pattern(lex)),
+            _resolve_week,
+            triggers=lex.week_words,
+            reach=0,
+        ),
+        rule(
             "relative",
-            re.compile(rf"(?<!\w)(?P<rel>{lex.relative})(?!\w)", FLAGS),
+            rf"(?<!\w)(?P<rel>{lex.relative})(?!\w)",
             _resolve_relative,
-            False,
+            lex.relative_words,
+            lex.relative_reach,
         ),
     ]

@@ -1,99 +1,65 @@
-"""The rule table's moving parts: a rule, the state of one search, and choosing among matches.
+"""The rule table's moving parts: a rule, the text being searched, and choosing among matches.
 
 Like markdown-it-py's rule tables: each rule is a name, one compiled pattern and a resolve
-function that turns a match into a span (or None to drop it). Every rule runs over the text;
-where matches overlap, the longest wins, then the earlier rule.
+function that turns a match into a span (or None to drop it). Where matches overlap, the
+longest wins, then the earlier rule.
+
+Speed comes from not running most patterns at all. The patterns match the lower-cased text
+(so none needs IGNORECASE, which makes Python's `re` several times slower); numeric patterns
+start with a digit (so `re` skips to digits in C); a rule can name characters the text must
+contain (`needs`), and a word rule names the words it hangs on (`triggers`): it runs only when
+one of them is in the text, and then only in a window around each of them (`reach` characters
+before the word, `_TAIL` after).
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Generic, Protocol, TypeVar
 
-from kansli.minutes.dates.lexicon import Lexicon, key
-from kansli.minutes.dates.resolve import Day, Range, resolve_day, resolve_range
-from kansli.minutes.dates.spans import DateSpan
-
-_CONTEXT = 24
-"""How far before a match to look for a weekday, an article or an item word."""
-_CUE_REACH = 48
-"""How far before a date a forward cue ("nästa") still counts."""
+_TAIL = 64
+"""How far after its trigger word a match may end ("september 30th – october 2nd, 2025")."""
+_DIGIT = re.compile(r"[0-9]")
 
 
-class Scan:
-    """One `find_dates`/`parse_date` call: the text, the reference date and the options."""
+class Text:
+    """A text to search: as given (`raw`), lower-cased with the same offsets (`low`), and the
+    trigger words it contains (computed on first use)."""
 
-    __slots__ = ("cell", "day_month_dots", "forward", "lex", "ref", "text")
+    __slots__ = ("_token", "_triggers", "_words", "low", "raw")
 
-    def __init__(
-        self,
-        lex: Lexicon,
-        text: str,
-        ref: dt.date | None,
-        *,
-        forward: bool,
-        day_month_dots: bool,
-        cell: bool,
-    ) -> None:
-        self.lex = lex
-        self.text = text
-        self.ref = ref
-        self.forward = forward
-        self.day_month_dots = day_month_dots
-        self.cell = cell
-        """The text is one table cell: a bare month or season is a date there."""
+    def __init__(self, raw: str, token: re.Pattern[str], triggers: frozenset[str]) -> None:
+        self.raw = raw
+        low = raw.lower()
+        if len(low) != len(raw):  # "İ" lower-cases to two characters: keep offsets aligned
+            low = "".join(lo if len(lo := ch.lower()) == 1 else ch for ch in raw)
+        self.low = low
+        self._token = token
+        self._triggers = triggers
+        self._words: frozenset[str] | None = None
 
-    def context_before(self, begin: int) -> tuple[int, int | None]:
-        """Where the date really begins, taking in a weekday and an article before it
-        ("torsdag den 7 februari", "Monday, 8 May"), and that weekday (0 = Monday)."""
-        found = self.lex.context_before.search(self.text, max(0, begin - _CONTEXT), begin)
-        if found is None:  # pragma: no cover - the pattern can always match empty at the end
-            return begin, None
-        weekday = found.group("wd")
-        return found.start(), (None if weekday is None else self.lex.weekdays_of.get(key(weekday)))
+    def words(self) -> frozenset[str]:
+        if self._words is None:
+            self._words = self._triggers.intersection(self._token.findall(self.low))
+        return self._words
 
-    def item_before(self, begin: int) -> bool:
-        """An item, section or clock word right before a number ("§ 5.1", "kl. 10.11")."""
-        return self.lex.not_before.search(self.text, max(0, begin - _CONTEXT), begin) is not None
-
-    def amount_after(self, stop: int) -> bool:
-        """A unit or "av" right after a number ("1/2 dag", "3.5 miljoner")."""
-        return self.lex.not_after.match(self.text, stop) is not None
-
-    def looks_forward(self, begin: int) -> bool:
-        """The caller said so, or "nästa"/"next" comes earlier in the same clause."""
-        if self.forward:
-            return True
-        return self.lex.forward_cue.search(self.text, max(0, begin - _CUE_REACH), begin) is not None
-
-    def day_span(
-        self, begin: int, stop: int, last: Day, first: Day | None = None
-    ) -> DateSpan | None:
-        """A day or a range of days written as `text[begin:stop]` (the weekday/article before
-        it is taken in here)."""
-        begin, weekday = self.context_before(begin)
-        forward = self.looks_forward(begin)
-        has_year = last.year is not None or (first is not None and first.year is not None)
-        if first is None:
-            day = resolve_day(last, self.ref, forward=forward, weekday=weekday)
-            if day is None:
-                return None
-            return DateSpan(day, None, False, begin, stop, has_year)
-        days = resolve_range(first, last, self.ref, forward=forward, weekday=weekday)
-        if days is None:
-            return None
-        end = days[1] if days[1] != days[0] else None
-        return DateSpan(days[0], end, False, begin, stop, has_year)
-
-    def period_span(
-        self, begin: int, stop: int, days: Range | None, *, approximate: bool, has_year: bool
-    ) -> DateSpan | None:
-        if days is None:
-            return None
-        return DateSpan(days[0], days[1], approximate, begin, stop, has_year)
+    def occurrences(self, words: Iterable[str], pos: int, endpos: int) -> list[int]:
+        """Where the words stand as whole words in `low[pos:endpos]`, in order."""
+        low = self.low
+        found = []
+        for word in words:
+            i = low.find(word, pos, endpos)
+            while i >= 0:
+                after = i + len(word)
+                if (i == 0 or not low[i - 1].isalpha()) and (
+                    after >= len(low) or not low[after].isalpha()
+                ):
+                    found.append(i)
+                i = low.find(word, i + 1, endpos)
+        found.sort()
+        return found
 
 
 class _Span(Protocol):
@@ -109,35 +75,69 @@ C = TypeVar("C")
 
 @dataclass(frozen=True, slots=True)
 class Rule(Generic[C, S]):
-    """One named pattern of the table; `resolve` gets the match and the search's context."""
+    """One named pattern of a table; `resolve` gets the match (on the lower-cased text) and the
+    search's context, and returns a span or None to drop the match."""
 
     name: str
     pattern: re.Pattern[str]
     resolve: Callable[[re.Match[str], C], S | None]
+    needs: tuple[str, ...] = ()
+    """The text must contain one of these strings (e.g. "/"), else the rule is skipped."""
     needs_digit: bool = True
-    """Skipped on texts without any digit (a cheap pre-filter)."""
-
-
-DateRule = Rule[Scan, DateSpan]
-
-_DIGIT = re.compile(r"\d")
+    triggers: frozenset[str] = frozenset()
+    """Words of which the text must contain one (month names for "25 januari")."""
+    reach: int | None = None
+    """With triggers: search only from `reach` characters before each trigger word.
+    None: scan the whole text (for patterns that start with a digit, which is cheap)."""
 
 
 def run_rules(
-    rules: Iterable[Rule[C, S]], text: str, context: C, pos: int = 0, endpos: int | None = None
+    rules: Iterable[Rule[C, S]], text: Text, context: C, pos: int = 0, endpos: int | None = None
 ) -> list[tuple[int, S]]:
     """Every rule over `text[pos:endpos]`: (rule index, span) for each match that resolved."""
-    end = len(text) if endpos is None else endpos
-    has_digit = _DIGIT.search(text, pos, end) is not None
+    end = len(text.low) if endpos is None else endpos
+    has_digit: bool | None = None
     found: list[tuple[int, S]] = []
     for order, rule in enumerate(rules):
-        if rule.needs_digit and not has_digit:
+        if rule.needs and not any(s in text.low for s in rule.needs):
             continue
-        for match in rule.pattern.finditer(text, pos, end):
+        if rule.needs_digit:
+            if has_digit is None:
+                has_digit = _DIGIT.search(text.low, pos, end) is not None
+            if not has_digit:
+                continue
+        if rule.triggers and rule.triggers.isdisjoint(text.words()):
+            continue
+        for match in _matches(rule, text, pos, end):
             span = rule.resolve(match, context)
             if span is not None:
                 found.append((order, span))
     return found
+
+
+def _matches(rule: Rule[C, S], text: Text, pos: int, end: int) -> Iterator[re.Match[str]]:
+    if rule.reach is None or not rule.triggers:
+        yield from rule.pattern.finditer(text.low, pos, end)
+        return
+    words = rule.triggers.intersection(text.words())
+    last = pos
+    for anchor in text.occurrences(words, pos, end):
+        if anchor < last:
+            continue
+        start = max(last, anchor - rule.reach)
+        window = min(end, anchor + _TAIL)
+        while (match := rule.pattern.search(text.low, start, window)) is not None:
+            if match.end() == window < end:
+                # The window may have cut the match short: match again without the cut.
+                full = rule.pattern.match(text.low, match.start(), end)
+                if full is None:
+                    start = match.start() + 1
+                    continue
+                match = full
+            yield match
+            last = start = match.end()
+            if match.end() > anchor:
+                break
 
 
 def select(found: list[tuple[int, S]]) -> list[S]:

@@ -9,25 +9,46 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from kansli.minutes.dates.lexicon import DASH, FLAGS, Lexicon, key
-from kansli.minutes.dates.scan import Rule
+from kansli.minutes.dates.lexicon import DASH, NUM, Lexicon, key
+from kansli.minutes.dates.scan import Rule, Text
 from kansli.minutes.dates.spans import TimeSpan
 
-_HOUR = r"(?:[01]?\d|2[0-3])"
-_MINUTE = r"[0-5]\d"
-_END = r"(?!\d|[.:]\d)"
-_START = r"(?<![\w:.,/])"
+_MINUTE = r"[0-5][0-9]"
+_END = r"(?![0-9]|[.:][0-9])"
 _HALF_DAY = 12
+_NUMBER_GLUE = frozenset(":.,/")
 
 
-TimeRule = Rule[Lexicon, TimeSpan]
+class Clock:
+    """What the time rules' resolve functions know about one `find_times` call."""
+
+    __slots__ = ("lex", "text")
+
+    def __init__(self, lex: Lexicon, text: Text) -> None:
+        self.lex = lex
+        self.text = text
+
+    def number_starts(self, begin: int) -> bool:
+        """Not the tail of a number, a ratio or a path ("1:30:00" from "21:30:00", "v1.18:30")."""
+        if begin == 0:
+            return True
+        before = self.text.low[begin - 1]
+        return not (before.isalnum() or before in _NUMBER_GLUE)
 
 
-def _clock(hour: str, minute: str | None, second: str | None = None, am_pm: str = "") -> dt.time:
+TimeRule = Rule[Clock, TimeSpan]
+
+
+def _clock(hour: str, minute: str | None, second: str | None, am_pm: str) -> dt.time | None:
     h = int(hour)
-    if am_pm and h <= _HALF_DAY:
+    if am_pm:
+        if not 1 <= h <= _HALF_DAY:
+            return None
         h = h % _HALF_DAY + (_HALF_DAY if am_pm == "pm" else 0)
-    return dt.time(h, int(minute or 0), int(second or 0))
+    try:
+        return dt.time(h, int(minute or 0), int(second or 0))
+    except ValueError:
+        return None
 
 
 def _am_pm(match: re.Match[str], lex: Lexicon) -> str:
@@ -37,48 +58,72 @@ def _am_pm(match: re.Match[str], lex: Lexicon) -> str:
     return "pm" if key(marker) in lex.pm_words else "am"
 
 
-def _span(match: re.Match[str], lex: Lexicon, begin: int) -> TimeSpan | None:
-    am_pm = _am_pm(match, lex)
+def _span(match: re.Match[str], clock: Clock, begin: int) -> TimeSpan | None:
+    am_pm = _am_pm(match, clock.lex)
     start = _clock(match["h1"], match["m1"], match.groupdict().get("s1"), am_pm)
+    if start is None:
+        return None
     end = None
     if match["h2"] is not None:
         end = _clock(match["h2"], match["m2"], None, am_pm)
+        if end is None:
+            return None
     return TimeSpan(start, end, begin, match.end())
 
 
-def _resolve_marked(match: re.Match[str], lex: Lexicon) -> TimeSpan | None:
+def _resolve_marked(match: re.Match[str], clock: Clock) -> TimeSpan | None:
     """After "kl"/"klockan" the span takes in the marker, which is part of the notation."""
-    return _span(match, lex, match.start())
+    return _span(match, clock, match.start())
 
 
-def _resolve_plain(match: re.Match[str], lex: Lexicon) -> TimeSpan | None:
+def _resolve_after_preposition(match: re.Match[str], clock: Clock) -> TimeSpan | None:
     """After a preposition ("at 18:08") the span starts at the hour."""
-    return _span(match, lex, match.start("h1"))
+    return _span(match, clock, match.start("h1"))
+
+
+def _resolve_bare(match: re.Match[str], clock: Clock) -> TimeSpan | None:
+    """ "18:08", "6 pm": a number of its own."""
+    if not clock.number_starts(match.start()):
+        return None
+    return _span(match, clock, match.start())
 
 
 def time_rules(lex: Lexicon) -> list[TimeRule]:
     sep = r"[.:]"
     ap = rf"(?:\s*(?P<ap>{lex.am_pm})(?!\w))?"
     marked = (
-        rf"(?<!\w){lex.time_prefix}\s*(?P<h1>{_HOUR})(?:{sep}(?P<m1>{_MINUTE}))?"
-        rf"(?:{DASH}(?:{lex.time_prefix}\s*)?(?P<h2>{_HOUR})(?:{sep}(?P<m2>{_MINUTE}))?)?{_END}"
+        rf"(?<!\w){lex.time_prefix}\s*(?P<h1>{NUM})(?:{sep}(?P<m1>{_MINUTE}))?"
+        rf"(?:{DASH}(?:{lex.time_prefix}\s*)?(?P<h2>{NUM})(?:{sep}(?P<m2>{_MINUTE}))?)?{_END}"
     )
     after_preposition = (
-        rf"(?<!\w){lex.time_preposition}\s+(?P<h1>{_HOUR}){sep}(?P<m1>{_MINUTE})"
-        rf"(?:{DASH}(?P<h2>{_HOUR}){sep}(?P<m2>{_MINUTE}))?{_END}{ap}"
+        rf"(?<!\w){lex.time_preposition}\s+(?P<h1>{NUM}){sep}(?P<m1>{_MINUTE})"
+        rf"(?:{DASH}(?P<h2>{NUM}){sep}(?P<m2>{_MINUTE}))?{_END}{ap}"
     )
     colon = (
-        rf"{_START}(?P<h1>{_HOUR}):(?P<m1>{_MINUTE})(?::(?P<s1>{_MINUTE}))?"
-        rf"(?:{DASH}(?P<h2>{_HOUR})[.:](?P<m2>{_MINUTE}))?{_END}{ap}"
+        rf"(?P<h1>{NUM}):(?P<m1>{_MINUTE})(?::(?P<s1>{_MINUTE}))?"
+        rf"(?:{DASH}(?P<h2>{NUM})[.:](?P<m2>{_MINUTE}))?{_END}{ap}"
     )
     am_pm = (
-        rf"{_START}(?P<h1>1[0-2]|0?[1-9])(?:{sep}(?P<m1>{_MINUTE}))?"
-        rf"(?:{DASH}(?P<h2>1[0-2]|0?[1-9])(?:{sep}(?P<m2>{_MINUTE}))?)?"
+        rf"(?P<h1>{NUM})(?:{sep}(?P<m1>{_MINUTE}))?"
+        rf"(?:{DASH}(?P<h2>{NUM})(?:{sep}(?P<m2>{_MINUTE}))?)?"
         rf"\s*(?P<ap>{lex.am_pm})(?!\w)"
     )
     return [
-        Rule("clock-marker", re.compile(marked, FLAGS), _resolve_marked),
-        Rule("after-preposition", re.compile(after_preposition, FLAGS), _resolve_plain),
-        Rule("colon", re.compile(colon, FLAGS), _resolve_plain),
-        Rule("am-pm", re.compile(am_pm, FLAGS), _resolve_plain),
+        Rule(
+            "clock-marker",
+            re.compile(marked),
+            _resolve_marked,
+            triggers=lex.time_words,
+            reach=0,
+        ),
+        Rule(
+            "after-preposition",
+            re.compile(after_preposition),
+            _resolve_after_preposition,
+            needs=(":", "."),
+            triggers=lex.preposition_words,
+            reach=lex.preposition_reach,
+        ),
+        Rule("colon", re.compile(colon), _resolve_bare, needs=(":",)),
+        Rule("am-pm", re.compile(am_pm), _resolve_bare, needs=lex.am_pm_words or ("\0",)),
     ]

@@ -16,6 +16,16 @@ MONTHS = 12
 WEEKDAYS = 7
 
 
+_SINGLE_WORDS = (
+    ("weekdays", "names"),
+    ("weekdays", "articles"),
+    ("relative", "forward_cues"),
+    ("numbers", "not_before"),
+    ("times", "prefixes"),
+)
+"""Lists the context checks read word by word (see `dates.context.Scan`)."""
+
+
 class VocabularyError(ValueError):
     """A dates.toml file is missing or malformed."""
 
@@ -223,6 +233,10 @@ def _merge(codes: tuple[str, ...], langs: list[_Lang]) -> Vocabulary:
         for lang, full, short in zip(langs, month_names, month_abbreviations, strict=True)
         if lang.flag("months", "before_day")
     ]
+    for section, key in _SINGLE_WORDS:
+        for lang in langs:
+            if any(len(word.split()) != 1 for word in lang.words(section, key)):
+                raise VocabularyError(f"{lang.code}:{section}.{key}: single words only")
     return Vocabulary(
         languages=codes,
         month_names=_columns(month_names, MONTHS),
