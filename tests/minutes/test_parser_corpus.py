@@ -40,8 +40,13 @@ def sources_of(expected: Path) -> list[Path]:
     base = expected.name.removesuffix(".expected.json")
     folders = [expected.parent, *CORPUS.iterdir()]
     return sorted(
-        {p for folder in folders if folder.is_dir() for p in folder.glob(f"{base}.*")
-         if p.suffix in SOURCE_SUFFIXES}
+        {
+            p
+            for folder in folders
+            if folder.is_dir()
+            for p in folder.glob(f"{base}.*")
+            if p.suffix in SOURCE_SUFFIXES
+        }
     )
 
 
@@ -78,7 +83,8 @@ def test_it_gives_the_same_minutes_from_every_format_of_the_founding_document(su
     keys = ["kind", "body", "meeting_number", "date", "start_time", "end_time", "place", "chair"]
     assert {k: other[k] for k in keys} == {k: reference[k] for k in keys}
     assert [(p["name"], p["status"]) for p in other["participants"]] == [  # type: ignore[union-attr, index]
-        (p["name"], p["status"]) for p in reference["participants"]  # type: ignore[union-attr, index]
+        (p["name"], p["status"])
+        for p in reference["participants"]  # type: ignore[union-attr, index]
     ]
     assert [i["title"] for i in other["items"]] == [i["title"] for i in reference["items"]]  # type: ignore[union-attr, index]
 

@@ -72,33 +72,48 @@ def test_it_reads_the_founding_document_in_each_format(founding: Document) -> No
 @pytest.mark.parametrize(
     ("first", "rows"),
     [
-        ("Leif Eriksson", [("Leif Eriksson", "Botkyrka kommun"), ("Birgitta Elvås", "Nykvarns kommun"),
-                           ("Rickard Sundbom", "Södertälje kommun, ordförande")]),
-        ("Hanna Wük", [
-            ("Hanna Wük", "Tillväxt- och regionplaneförvaltningen, Region Stockholm"),
-            ("Bette Lundh Malmros", "Tillväxt- och regionplaneförvaltningen, Region Stockholm"),
-            ("Cecilia Mårtensson", "Södertörnskommunerna"),
-            ("Anna Söderström", "Södertörnskommunerna, sekreterare"),
-        ]),
-        ("Kommun", [
-            ("Kommun", "Beslut KS", "Verkställighet KD", "Info KSO", "Information KS"),
-            ("Botkyrka", "x", "", "x", ""),
-            ("Haninge", "", "x", "x", ""),
-            ("Huddinge", "", "x", "x", "x"),
-            ("Nynäshamn", "", "x", "x", ""),
-            ("Nykvarn", "", "x", "x", "x"),
-            ("Salem", "", "x", "x", ""),
-            ("Södertälje", "", "", "x", "x"),
-            ("Tyresö", "", "x", "x", ""),
-        ]),
-        ("22 februari", [
-            ("22 februari", "Slutkonferens Systemanalys"),
-            ("10 april", "Södertörns Rådslag (Salem)"),
-            ("1-3 juli", "Almedalen (Kommunikation)"),
-            ("5-6 september", "Planeringskonferens kommundirektörer"),
-            ("25 september", "Södertörnskonferensen (Haninge/Nynäshamn)"),
-            ("Höst", "Nyckeltalsdagen (Ekonomichefer)"),
-        ]),
+        (
+            "Leif Eriksson",
+            [
+                ("Leif Eriksson", "Botkyrka kommun"),
+                ("Birgitta Elvås", "Nykvarns kommun"),
+                ("Rickard Sundbom", "Södertälje kommun, ordförande"),
+            ],
+        ),
+        (
+            "Hanna Wük",
+            [
+                ("Hanna Wük", "Tillväxt- och regionplaneförvaltningen, Region Stockholm"),
+                ("Bette Lundh Malmros", "Tillväxt- och regionplaneförvaltningen, Region Stockholm"),
+                ("Cecilia Mårtensson", "Södertörnskommunerna"),
+                ("Anna Söderström", "Södertörnskommunerna, sekreterare"),
+            ],
+        ),
+        (
+            "Kommun",
+            [
+                ("Kommun", "Beslut KS", "Verkställighet KD", "Info KSO", "Information KS"),
+                ("Botkyrka", "x", "", "x", ""),
+                ("Haninge", "", "x", "x", ""),
+                ("Huddinge", "", "x", "x", "x"),
+                ("Nynäshamn", "", "x", "x", ""),
+                ("Nykvarn", "", "x", "x", "x"),
+                ("Salem", "", "x", "x", ""),
+                ("Södertälje", "", "", "x", "x"),
+                ("Tyresö", "", "x", "x", ""),
+            ],
+        ),
+        (
+            "22 februari",
+            [
+                ("22 februari", "Slutkonferens Systemanalys"),
+                ("10 april", "Södertörns Rådslag (Salem)"),
+                ("1-3 juli", "Almedalen (Kommunikation)"),
+                ("5-6 september", "Planeringskonferens kommundirektörer"),
+                ("25 september", "Södertörnskonferensen (Haninge/Nynäshamn)"),
+                ("Höst", "Nyckeltalsdagen (Ekonomichefer)"),
+            ],
+        ),
     ],
     ids=["attendance", "guests", "matrix", "activities"],
 )
@@ -110,11 +125,18 @@ def test_it_gives_the_same_table_cells_in_every_format(
 
 def test_it_gives_the_same_bullets_in_every_format() -> None:
     bullets = {
-        fmt: [b.text for b in content(read_file(FOUNDING.with_suffix(f".{fmt}"))) if b.kind is BlockKind.BULLET]
+        fmt: [
+            b.text
+            for b in content(read_file(FOUNDING.with_suffix(f".{fmt}")))
+            if b.kind is BlockKind.BULLET
+        ]
         for fmt in FORMATS
     }
     # The Word file makes the decision under item 8 a list item; the text export does not.
-    docx_only = "Kommundirektörerna frågar socialcheferna i respektive kommun om erfarenheter och nytta av samarbetet."
+    docx_only = (
+        "Kommundirektörerna frågar socialcheferna i respektive kommun "
+        "om erfarenheter och nytta av samarbetet."
+    )
     assert [b for b in bullets["docx"] if b != docx_only] == bullets["txt"]
     assert bullets["pdf"] == bullets["docx"]
     assert "Frågan bordläggs till nästa möte med SSK den 7 februari." in bullets["txt"]
@@ -136,7 +158,14 @@ def test_it_marks_the_repeated_pdf_page_header_as_furniture() -> None:
     senders = [b for b in document.blocks if b.text == "Avsändare"]
     assert len(senders) == document.pages == 6
     assert [b.furniture for b in senders] == [False] + [True] * 5
-    assert [b.source.page for b in document.blocks if b.kind is BlockKind.PAGE] == [1, 2, 3, 4, 5, 6]
+    assert [b.source.page for b in document.blocks if b.kind is BlockKind.PAGE] == [
+        1,
+        2,
+        3,
+        4,
+        5,
+        6,
+    ]
 
 
 # -- every corpus file ------------------------------------------------------------------------
@@ -172,7 +201,10 @@ def test_it_reads_every_corpus_file(path: Path) -> None:
 )
 def test_it_detects_text_flavours_by_content(name: str, fmt: str) -> None:
     text = (CORPUS / name).read_text(encoding="utf-8")
-    assert read_bytes(text.encode("utf-8"), name="upload.bin").format in (fmt, "markdown" if fmt == "text" else fmt)
+    assert read_bytes(text.encode("utf-8"), name="upload.bin").format in (
+        fmt,
+        "markdown" if fmt == "text" else fmt,
+    )
     assert read_file(CORPUS / name).format == fmt
 
 
@@ -212,7 +244,9 @@ def test_it_warns_in_swedish_about_damaged_encoding() -> None:
 # -- errors -----------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("data", [b"", b"   \n\t\n", b"<html><body>  </body></html>", b"---\ntitle: x\n---\n"])
+@pytest.mark.parametrize(
+    "data", [b"", b"   \n\t\n", b"<html><body>  </body></html>", b"---\ntitle: x\n---\n"]
+)
 def test_it_refuses_empty_documents(data: bytes) -> None:
     with pytest.raises(EmptyDocumentError):
         read_bytes(data, name="tom.txt")

@@ -65,7 +65,11 @@ def test_it_reads_tab_layouts_as_two_column_tables() -> None:
 def test_it_keeps_merged_cells_once_and_columns_aligned() -> None:
     def fill(d: docx.document.Document) -> None:
         table = d.add_table(rows=3, cols=3)
-        for row, values in zip(table.rows, [("Kommun", "Beslut", "Info"), ("Botkyrka", "x", ""), ("Haninge", "", "x")], strict=True):
+        for row, values in zip(
+            table.rows,
+            [("Kommun", "Beslut", "Info"), ("Botkyrka", "x", ""), ("Haninge", "", "x")],
+            strict=True,
+        ):
             for cell, value in zip(row.cells, values, strict=True):
                 cell.text = value
         table.cell(0, 1).merge(table.cell(0, 2)).text = "Beslut och info"
@@ -96,7 +100,10 @@ def test_it_emits_pages_when_the_file_has_page_breaks() -> None:
 
     document = build(fill)
     assert [(b.kind.value, b.source.page) for b in document.blocks] == [
-        ("page", 1), ("paragraph", 1), ("page", 2), ("paragraph", 2)
+        ("page", 1),
+        ("paragraph", 1),
+        ("page", 2),
+        ("paragraph", 2),
     ]
     assert document.pages == 2
 
@@ -119,5 +126,7 @@ def test_it_reads_headers_and_footers_first() -> None:
         d.add_paragraph("Brödtext")
 
     assert visible(build(fill)) == [
-        ("row", "Kommunstyrelsen | 2024-03-12"), ("paragraph", "Sidfot"), ("paragraph", "Brödtext")
+        ("row", "Kommunstyrelsen | 2024-03-12"),
+        ("paragraph", "Sidfot"),
+        ("paragraph", "Brödtext"),
     ]

@@ -39,8 +39,12 @@ def test_it_reads_markdown_headings_lists_and_tables() -> None:
     assert headings == [(1, "Rubrik"), (2, "1. Öppnande")]
     bullets = [(b.level, b.marker, b.text) for b in only(document, BlockKind.BULLET)]
     assert bullets == [
-        (0, "-", "ett"), (1, "-", "två"), (2, "-", "tre"), (1, "-", "fyra"),
-        (0, "1.", "första"), (0, "2)", "andra"),
+        (0, "-", "ett"),
+        (1, "-", "två"),
+        (2, "-", "tre"),
+        (1, "-", "fyra"),
+        (0, "1.", "första"),
+        (0, "2)", "andra"),
     ]
     assert [b.cells for b in only(document, BlockKind.ROW)] == [("Namn", "Roll"), ("Anna", "ordf")]
 
@@ -52,19 +56,21 @@ def test_it_nests_tab_indented_lists() -> None:
 
 def test_it_reads_front_matter_as_metadata_and_page_comments_as_pages() -> None:
     document = read_text(
-        "---\ndatum: 2024-03-12\norgan: ks-au\n---\n\n<!-- sida 1 -->\n\nFörsta\n\n<!-- page 2 -->\nAndra\n",
+        "---\ndatum: 2024-03-12\norgan: ks-au\n---\n\n"
+        "<!-- sida 1 -->\n\nFörsta\n\n<!-- page 2 -->\nAndra\n",
         fmt="markdown",
     )
     assert document.metadata == (("datum", "2024-03-12"), ("organ", "ks-au"))
-    assert [(b.kind.value, b.source.page) for b in document.blocks if b.kind is not BlockKind.BLANK] == [
-        ("page", 1), ("paragraph", 1), ("page", 2), ("paragraph", 2)
-    ]
+    assert [
+        (b.kind.value, b.source.page) for b in document.blocks if b.kind is not BlockKind.BLANK
+    ] == [("page", 1), ("paragraph", 1), ("page", 2), ("paragraph", 2)]
     assert document.blocks[1].source.line_start == 8  # physical line numbers of the file
 
 
 def test_it_reads_html_inside_markdown() -> None:
     document = read_text(
-        "<h1>Årsmöte</h1>\n<strong>§1 Mötet öppnas</strong>\n<strong>Datum:</strong> 2016-07-12<br>kl 18\n"
+        "<h1>Årsmöte</h1>\n<strong>§1 Mötet öppnas</strong>\n"
+        "<strong>Datum:</strong> 2016-07-12<br>kl 18\n"
         "<ul>\n <li>Karin, ordförande</li>\n</ul>\n",
         fmt="markdown",
     )
@@ -80,16 +86,22 @@ def test_it_reads_html_inside_markdown() -> None:
 def test_it_marks_whole_line_bold_as_emphasis() -> None:
     document = read_text("**Beslut**\n\n**a** och **b**\n", fmt="markdown")
     assert [(b.text, b.emphasis) for b in only(document, BlockKind.PARAGRAPH)] == [
-        ("Beslut", True), ("a och b", False)
+        ("Beslut", True),
+        ("a och b", False),
     ]
 
 
 def test_it_marks_running_headers_of_converted_pages() -> None:
-    page = "KOMMUN   PROTOKOLL   {n} (3)\nKommunstyrelsen\n\n§ {n} Ärende {n}\n\nText om ärende {n}.\n"
+    page = (
+        "KOMMUN   PROTOKOLL   {n} (3)\nKommunstyrelsen\n\n§ {n} Ärende {n}\n\nText om ärende {n}.\n"
+    )
     text = "".join(f"<!-- sida {n} -->\n" + page.format(n=n) for n in (1, 2, 3))
     document = read_text(text, fmt="markdown")
     assert [b.text for b in document.blocks if b.furniture] == [
-        "KOMMUN | PROTOKOLL | 2 (3)", "Kommunstyrelsen", "KOMMUN | PROTOKOLL | 3 (3)", "Kommunstyrelsen"
+        "KOMMUN | PROTOKOLL | 2 (3)",
+        "Kommunstyrelsen",
+        "KOMMUN | PROTOKOLL | 3 (3)",
+        "Kommunstyrelsen",
     ]
 
 
@@ -99,14 +111,21 @@ def test_it_marks_running_headers_of_converted_pages() -> None:
 def test_it_keeps_empty_cells_of_tab_tables() -> None:
     document = read_text("Kommun\tBeslut KS\tInfo\nBotkyrka\tx\t\nHaninge\t\tx\n", fmt="text")
     assert [b.cells for b in only(document, BlockKind.ROW)] == [
-        ("Kommun", "Beslut KS", "Info"), ("Botkyrka", "x", ""), ("Haninge", "", "x")
+        ("Kommun", "Beslut KS", "Info"),
+        ("Botkyrka", "x", ""),
+        ("Haninge", "", "x"),
     ]
     assert len({b.table for b in only(document, BlockKind.ROW)}) == 1
 
 
 def test_it_reads_the_pdf_exported_pseudo_table() -> None:
-    document = read_text("- | | |\n|---|---|\n| • 22 februari | Slutkonferens |\n| \uf0b7 Höst | Dag |\n")
-    assert [b.cells for b in only(document, BlockKind.ROW)] == [("22 februari", "Slutkonferens"), ("Höst", "Dag")]
+    document = read_text(
+        "- | | |\n|---|---|\n| • 22 februari | Slutkonferens |\n| \uf0b7 Höst | Dag |\n"
+    )
+    assert [b.cells for b in only(document, BlockKind.ROW)] == [
+        ("22 februari", "Slutkonferens"),
+        ("Höst", "Dag"),
+    ]
 
 
 def test_it_keeps_numbered_agenda_lines_as_text_in_plain_text() -> None:
@@ -133,7 +152,10 @@ def test_it_marks_soft_wraps_of_hard_wrapped_text() -> None:
 def test_it_starts_a_page_at_a_form_feed() -> None:
     document = read_text("Sida ett\n\fSida två\n", fmt="text")
     assert [(b.kind.value, b.source.page) for b in document.blocks] == [
-        ("page", 1), ("paragraph", 1), ("page", 2), ("paragraph", 2)
+        ("page", 1),
+        ("paragraph", 1),
+        ("page", 2),
+        ("paragraph", 2),
     ]
 
 
@@ -145,12 +167,17 @@ def test_it_reads_html() -> None:
         "<!DOCTYPE html><html><head><title>Protokoll</title></head><body>"
         "<!-- sida 1 --><h2>§ 1 Öppnande</h2><p><b>Beslut</b></p><p>Ett<br>Två</p>"
         "<ol><li>Första<ul><li>Under</li></ul></li></ol>"
-        "<table><tr><th>Namn</th><th colspan=2>Roll</th></tr><tr><td>Anna</td><td>a</td><td>b</td></tr></table>"
+        "<table><tr><th>Namn</th><th colspan=2>Roll</th></tr>"
+        "<tr><td>Anna</td><td>a</td><td>b</td></tr></table>"
         "</body></html>"
     )
     assert document.format == "html"
     assert document.metadata == (("title", "Protokoll"),)
-    assert [(b.kind.value, b.text, b.level, b.emphasis) for b in document.blocks if b.kind is not BlockKind.ROW] == [
+    assert [
+        (b.kind.value, b.text, b.level, b.emphasis)
+        for b in document.blocks
+        if b.kind is not BlockKind.ROW
+    ] == [
         ("page", "", 0, False),
         ("heading", "§ 1 Öppnande", 2, False),
         ("paragraph", "Beslut", 0, True),
@@ -159,7 +186,10 @@ def test_it_reads_html() -> None:
         ("bullet", "Första", 0, False),
         ("bullet", "Under", 1, False),
     ]
-    assert [b.cells for b in only(document, BlockKind.ROW)] == [("Namn", "Roll", ""), ("Anna", "a", "b")]
+    assert [b.cells for b in only(document, BlockKind.ROW)] == [
+        ("Namn", "Roll", ""),
+        ("Anna", "a", "b"),
+    ]
 
 
 # -- Org, reST, Typst, LaTeX ------------------------------------------------------------------
@@ -168,54 +198,73 @@ def test_it_reads_html() -> None:
 def test_it_reads_org() -> None:
     document = read_text(
         "#+TITLE: IX Årsmöte\n#+DATE: 2020-03-23\n#+OPTIONS: toc:nil\n\n* Öppnande\n** Val\n"
-        " - Erik [[https://x.se][länk]]\n| Inkomster | 10 |\n|-----+----|\n| Utgifter | 5 |\n\\clearpage\n",
+        " - Erik [[https://x.se][länk]]\n"
+        "| Inkomster | 10 |\n|-----+----|\n| Utgifter | 5 |\n\\clearpage\n",
         fmt="auto",
     )
     assert document.format == "org"
     assert document.metadata == (("title", "IX Årsmöte"), ("date", "2020-03-23"))
     assert kinds(document) == [
-        ("heading", "Öppnande"), ("heading", "Val"), ("bullet", "Erik länk"),
-        ("row", "Inkomster | 10"), ("row", "Utgifter | 5"),
+        ("heading", "Öppnande"),
+        ("heading", "Val"),
+        ("bullet", "Erik länk"),
+        ("row", "Inkomster | 10"),
+        ("row", "Utgifter | 5"),
     ]
     assert [b.level for b in only(document, BlockKind.HEADING)] == [1, 2]
 
 
 def test_it_reads_rst() -> None:
     document = read_text(
-        "Protokoll\n=========\n\n1   Närvaro\n-----------\n\nSe `Python.org Redesign <#python-org-redesign>`_ "
+        "Protokoll\n=========\n\n1   Närvaro\n-----------\n\n"
+        "Se `Python.org Redesign <#python-org-redesign>`_ "
         "och **fet**.\n\n- punkt\n\n.. note::\n   dold\n",
         fmt="auto",
     )
     assert document.format == "rst"
-    assert [(b.level, b.text) for b in only(document, BlockKind.HEADING)] == [(1, "Protokoll"), (2, "1 Närvaro")]
+    assert [(b.level, b.text) for b in only(document, BlockKind.HEADING)] == [
+        (1, "Protokoll"),
+        (2, "1 Närvaro"),
+    ]
     assert "Se Python.org Redesign och fet." in [b.text for b in document.blocks]
     assert "dold" not in [b.text for b in document.blocks]
 
 
 def test_it_reads_typst_lightly() -> None:
     document = read_text(
-        '#import "mall.typ": attSatser\n#let time = "17:23"\n#show: setup.with(\n  time: time,\n)\n\n'
+        '#import "mall.typ": attSatser\n#let time = "17:23"\n'
+        "#show: setup.with(\n  time: time,\n)\n\n"
         "= Öppnande\nMötet öppnades #time \\\n\n#deltagare(\n  [Anna Berg], [Ja],\n)\n\n"
         "== Beslut\n#attSatser([ bifalles ])\n#pagebreak()\n= Slut\n",
         fmt="auto",
     )
     assert document.format == "typst"
     assert kinds(document) == [
-        ("page", ""), ("heading", "Öppnande"), ("paragraph", "Mötet öppnades 17:23"),
-        ("row", "Anna Berg | Ja"), ("heading", "Beslut"), ("paragraph", "bifalles"),
-        ("page", ""), ("heading", "Slut"),
+        ("page", ""),
+        ("heading", "Öppnande"),
+        ("paragraph", "Mötet öppnades 17:23"),
+        ("row", "Anna Berg | Ja"),
+        ("heading", "Beslut"),
+        ("paragraph", "bifalles"),
+        ("page", ""),
+        ("heading", "Slut"),
     ]
 
 
 def test_it_reads_latex_lightly() -> None:
     document = read_text(
         "\\documentclass{article}\n\\title{Protokoll}\n\\begin{document}\n\\section{Öppnande}\n"
-        "Ordförande \\textbf{Anna} öppnade. % kommentar\n\\begin{itemize}\n\\item Ett\n\\end{itemize}\n"
-        "\\begin{tabular}{ll}\nNamn & Roll \\\\\n\\hline\nAnna & ordf \\\\\n\\end{tabular}\n\\end{document}\n"
+        "Ordförande \\textbf{Anna} öppnade. % kommentar\n"
+        "\\begin{itemize}\n\\item Ett\n\\end{itemize}\n"
+        "\\begin{tabular}{ll}\nNamn & Roll \\\\\n\\hline\nAnna & ordf \\\\\n"
+        "\\end{tabular}\n\\end{document}\n"
     )
     assert document.format == "latex"
     assert document.metadata == (("title", "Protokoll"),)
     assert kinds(document) == [
-        ("heading", "Öppnande"), ("paragraph", "Ordförande Anna öppnade."), ("bullet", "Ett"),
-        ("row", "Namn | Roll"), ("row", "Anna | ordf"),
+        ("heading", "Öppnande"),
+        ("paragraph", "Ordförande Anna öppnade."),
+        ("bullet", "Ett"),
+        ("row", "Namn | Roll"),
+        ("row", "Anna | ordf"),
     ]

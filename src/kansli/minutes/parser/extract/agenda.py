@@ -63,12 +63,15 @@ def _read_heading(
     return body or None, date, place
 
 
+_NOT_REFERRALS = (Section.AGENDA, Section.DECISION, Section.PROPOSAL, Section.HISTORY)
+
+
 def referrals(state: State, items: list[ItemDraft], meeting: dt.date | None) -> list[Referral]:
     found: list[Referral] = []
     labels = state.vocab["referrals.headings"]
     for item in items:
         for unit in item.units:
-            if unit.kind == BlockKind.ROW or unit.section == Section.AGENDA:
+            if unit.kind == BlockKind.ROW or unit.section in _NOT_REFERRALS:
                 continue
             text = unit.text
             label = labels.prefix(text)

@@ -13,6 +13,11 @@ from kansli.minutes.parser.state import ItemDraft, Section, State
 from kansli.minutes.parser.text import clean, sentences, strip_label
 
 WORD = r"[A-ZÅÄÖ][\wÅÄÖåäö]*"
+MEETING_OF = re.compile(
+    r"(?i)\b(?:möte|mötet|sammanträde|sammanträdet|meeting)\s+(?:med|i|för|with|of)\s+"
+    r"(?P<body>(?!den\b|the\b)[\wÅÄÖåäö-]+(?:\s(?!den\b|the\b|on\b|pga\b|i\b)[\wÅÄÖåäö-]+){0,2}?)"
+    r"(?=\s+(?:den|the|on|pga|i|på|\d)\b|[.,;]|$)"
+)
 BODY_AFTER = re.compile(rf"(?:\b(?:med|with|till|to|på|at|i)\s+)(?P<body>{WORD}(?:[ -]{WORD})*)")
 
 
@@ -45,8 +50,12 @@ def _target_date(text: str, meeting: dt.date | None) -> dt.date | None:
 
 
 def _target_body(state: State, after: str) -> str | None:
+    """'till nästa möte med styrelsen den 11 mars' -> 'styrelsen'; '... med SSK' -> 'SSK'."""
     cut = state.vocab["tabling.because"].search(after)
     head = after[: cut.start()] if cut else after
+    named = MEETING_OF.search(head)
+    if named:
+        return named.group("body")
     match = BODY_AFTER.search(head)
     if match is None:
         return None
