@@ -38,7 +38,7 @@ def mismatches(expected: object, actual: object, path: str = "$") -> list[str]:
             return [f"{path}: expected {len(expected)} elements, got {actual!r}"]
         return [
             p
-            for i, (e, a) in enumerate(zip(expected, actual))
+            for i, (e, a) in enumerate(zip(expected, actual, strict=True))
             for p in mismatches(e, a, f"{path}[{i}]")
         ]
     return [] if expected == actual else [f"{path}: expected {expected!r}, got {actual!r}"]
