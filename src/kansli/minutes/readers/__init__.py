@@ -20,6 +20,7 @@ Only the documented `MinutesError` subclasses leave these functions.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -100,18 +101,15 @@ def _read_bytes(data: bytes, name: str | None) -> Document:
     kind = container(data)
     if kind is Container.TEXT:
         return _read_text(decode(data, name), name, "auto")
+    # pypdfium2 and python-docx load only when a file needs them.
     if kind is Container.PDF:
-        from kansli.minutes.readers import pdf_reader
-
+        pdf_reader = importlib.import_module("kansli.minutes.readers.pdf_reader")
         return _document(pdf_reader.read(data, name), "pdf", name)
-    if kind is Container.DOCX:
-        from kansli.minutes.readers import docx_reader
-
+    if kind is Container.DOCX or kind is Container.OLE:
+        docx_reader = importlib.import_module("kansli.minutes.readers.docx_reader")
+        if kind is Container.OLE:
+            docx_reader.refuse_ole(data, name)
         return _document(docx_reader.read(data, name), "docx", name)
-    if kind is Container.OLE:
-        from kansli.minutes.readers import docx_reader
-
-        docx_reader.refuse_ole(data, name)
     raise UnsupportedFormatError(name, str(kind))
 
 
@@ -132,23 +130,23 @@ def _read_text(text: str, name: str | None, fmt: str) -> Document:
 
 
 def _text_reader(fmt: str) -> Callable[[str], ReadResult] | None:
-    if fmt not in TEXT_FORMATS:
+    """The reader of a text flavour; imported on first use so a text file never loads lxml."""
+    module = _TEXT_MODULES.get(fmt)
+    if module is None:
         return None
-    if fmt == "markdown":
-        from kansli.minutes.readers.markdown import read
-    elif fmt == "html":
-        from kansli.minutes.readers.html import read
-    elif fmt == "org":
-        from kansli.minutes.readers.org import read
-    elif fmt == "rst":
-        from kansli.minutes.readers.rst import read
-    elif fmt == "typst":
-        from kansli.minutes.readers.typst import read
-    elif fmt == "latex":
-        from kansli.minutes.readers.latex import read
-    else:
-        from kansli.minutes.readers.text import read
+    read: Callable[[str], ReadResult] = importlib.import_module(module).read
     return read
+
+
+_TEXT_MODULES = {
+    "text": "kansli.minutes.readers.text",
+    "markdown": "kansli.minutes.readers.markdown",
+    "html": "kansli.minutes.readers.html",
+    "org": "kansli.minutes.readers.org",
+    "rst": "kansli.minutes.readers.rst",
+    "typst": "kansli.minutes.readers.typst",
+    "latex": "kansli.minutes.readers.latex",
+}
 
 
 def _document(result: ReadResult, fmt: str, name: str | None) -> Document:
@@ -162,5 +160,3 @@ def _document(result: ReadResult, fmt: str, name: str | None) -> Document:
         warnings=result.warnings,
         metadata=result.metadata,
     )
-
-

@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-
 from dataclasses import replace
 
 from kansli.minutes.blocks import Block, BlockKind
@@ -169,7 +168,9 @@ class BlockBuilder:
 
     def _continues(self) -> bool:
         """A wrap may continue across a page break and the running header under it."""
-        return self._last_kind not in (None, BlockKind.BLANK) and self._last_text_kind in _TEXT_KINDS
+        return (
+            self._last_kind not in (None, BlockKind.BLANK) and self._last_text_kind in _TEXT_KINDS
+        )
 
     def _append(self, block: Block) -> None:
         self._blocks.append(block)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from kansli.minutes.readers._clean import BULLET_GLYPHS, first_word, strip_glyph
 
@@ -15,7 +16,9 @@ TAB_WIDTH = 4
 
 _GLYPHS = re.escape("".join(sorted(BULLET_GLYPHS)))
 _BULLET = re.compile(
-    r"^(?P<indent>[ \t]*)(?P<marker>[-*+–" + _GLYPHS + r"]|\d{1,3}[.)]|\(?[a-zA-Z]\))[ \t]+(?P<text>\S.*)$"
+    r"^(?P<indent>[ \t]*)(?P<marker>[-*+–"
+    + _GLYPHS
+    + r"]|\d{1,3}[.)]|\(?[a-zA-Z]\))[ \t]+(?P<text>\S.*)$"
 )
 _RULE_ROW = re.compile(r"^[|+]?[\s:\-+=|]*-[\s:\-+=|]*[|+]?$")
 _RULE_LINE = re.compile(r"^\s*(?:[-_=*~.…·–—]\s*){3,}$")
@@ -132,7 +135,7 @@ class WrapWidth:
         # or a long unwrapped paragraph says nothing about wrapping.
         lengths = sorted(
             len(line.rstrip())
-            for line, after in zip(lines, lines[1:], strict=False)
+            for line, after in pairwise(lines)
             if len(line.strip()) > 20 and after.strip() and list_item(after) is None
         )
         self.width = 0

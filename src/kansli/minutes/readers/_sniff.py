@@ -137,4 +137,8 @@ def _front_matter(sample: str) -> int:
 
 
 def _strong_markdown(sample: str) -> bool:
-    return bool(_front_matter(sample) or _MD_HEADING.search(sample) or re.search(r"\]\([^)\s]*\)|\*\*\S|^```", sample, re.M))
+    return bool(
+        _front_matter(sample)
+        or _MD_HEADING.search(sample)
+        or re.search(r"\]\([^)\s]*\)|\*\*\S|^```", sample, re.M)
+    )

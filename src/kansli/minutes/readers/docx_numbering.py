@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from docx.oxml.ns import qn
-from lxml.etree import _Element
+from lxml.etree import _Element  # type: ignore[import-untyped]  # lxml ships no stubs
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,8 +83,21 @@ def _format(number: int, fmt: str) -> str:
 
 
 def _roman(number: int) -> str:
-    values = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
-              (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+    values = (
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    )
     out = ""
     for value, letters in values:
         while number >= value and len(out) < 30:

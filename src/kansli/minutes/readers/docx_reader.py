@@ -26,7 +26,7 @@ import docx
 from docx.document import Document as DocxDocument
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
-from lxml.etree import _Element
+from lxml.etree import _Element  # type: ignore[import-untyped]  # lxml ships no stubs
 
 from kansli.minutes.errors import EncryptedDocumentError, UnreadableError, UnsupportedFormatError
 from kansli.minutes.readers._build import BlockBuilder
@@ -69,8 +69,9 @@ def guard_zip(data: bytes, name: str | None) -> None:
             raise EncryptedDocumentError(name)
         if info.file_size > 1_000_000 and info.file_size > MAX_RATIO * max(info.compress_size, 1):
             raise UnreadableError(
-                name, f"{info.filename} packas upp {info.file_size // max(info.compress_size, 1)} "
-                "gånger: misstänkt zip-bomb"
+                name,
+                f"{info.filename} packas upp {info.file_size // max(info.compress_size, 1)} "
+                "gånger: misstänkt zip-bomb",
             )
 
 
@@ -137,7 +138,7 @@ class DocxReader:
         breaks_before = self.paged and _break_before(p)
         if breaks_before:
             self.new_page()
-        paragraph = Paragraph(p, self.document)  # type: ignore[arg-type]
+        paragraph = Paragraph(p, self.document)
         text = paragraph.text
         style = _style_name(paragraph)
         level = _heading_level(paragraph, style)
@@ -151,8 +152,12 @@ class DocxReader:
             depth = max(numbered[1] if numbered else 0, _style_depth(style))
             for index, line in enumerate(text.split("\n")):
                 self.out.bullet(
-                    line.replace("\t", " "), self.line, level=depth, marker=marker or "•",
-                    emphasis=_all_bold(paragraph), continued=index > 0,
+                    line.replace("\t", " "),
+                    self.line,
+                    level=depth,
+                    marker=marker or "•",
+                    emphasis=_all_bold(paragraph),
+                    continued=index > 0,
                 )
         else:
             self.plain(text, paragraph)

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-import lxml.etree
-import lxml.html
+import lxml.etree  # type: ignore[import-untyped]  # lxml ships no stubs
+import lxml.html  # type: ignore[import-untyped]
 
 from kansli.minutes.readers._build import BlockBuilder
 from kansli.minutes.readers._clean import squash
@@ -21,9 +21,34 @@ from kansli.minutes.readers._result import ReadResult
 _SKIP = frozenset({"script", "style", "head", "noscript", "template", "svg", "math", "iframe"})
 _HEADINGS = {f"h{n}": n for n in range(1, 7)}
 _BLOCKS = frozenset(
-    {"p", "div", "section", "article", "header", "footer", "main", "nav", "aside", "blockquote",
-     "pre", "address", "dd", "dt", "dl", "figure", "figcaption", "caption", "form", "fieldset",
-     "center", "body", "html", "hr", "details", "summary"}
+    {
+        "p",
+        "div",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "main",
+        "nav",
+        "aside",
+        "blockquote",
+        "pre",
+        "address",
+        "dd",
+        "dt",
+        "dl",
+        "figure",
+        "figcaption",
+        "caption",
+        "form",
+        "fieldset",
+        "center",
+        "body",
+        "html",
+        "hr",
+        "details",
+        "summary",
+    }
 )
 _LISTS = frozenset({"ul", "ol", "menu"})
 _BOLD = frozenset({"strong", "b"})
@@ -133,7 +158,9 @@ class HtmlReader:
                     continue
                 cells.append(cell.text_content())
                 span = cell.get("colspan") or "1"
-                cells.extend([""] * (min(int(span), 50) - 1 if span.isdigit() and int(span) > 1 else 0))
+                cells.extend(
+                    [""] * (min(int(span), 50) - 1 if span.isdigit() and int(span) > 1 else 0)
+                )
             self.out.row(cells, _line(row))
         self.out.end_table()
 
@@ -155,8 +182,12 @@ class HtmlReader:
             if self.items:
                 item = self.items[-1]
                 self.out.bullet(
-                    text, run.line, level=item.level, marker=item.marker,
-                    emphasis=emphasis, continued=item.started,
+                    text,
+                    run.line,
+                    level=item.level,
+                    marker=item.marker,
+                    emphasis=emphasis,
+                    continued=item.started,
                 )
                 item.started = True
             else:

@@ -76,14 +76,18 @@ class LatexReader(LineReader):
             if environment[2] in _LISTS:
                 self.list_depth += 1 if environment[1] == "begin" else -1
             # The environment's own arguments ({ll} of a tabular) are not text.
-            rest = re.sub(r"^(?:\s*(?:\{[^{}]*\}|\[[^\]]*\]))+", "", line[environment.end() :]).strip()
+            rest = re.sub(
+                r"^(?:\s*(?:\{[^{}]*\}|\[[^\]]*\]))+", "", line[environment.end() :]
+            ).strip()
             if rest:
                 self.line(rest, number)
             return True
         item = _ITEM.match(line)
         if item:
             marker = item[1] or "\\item"
-            self.out.bullet(self.inline(item[2]), number, level=max(0, self.list_depth - 1), marker=marker)
+            self.out.bullet(
+                self.inline(item[2]), number, level=max(0, self.list_depth - 1), marker=marker
+            )
             self.open = None
             return True
         if "&" in line.replace("\\&", "") and line.rstrip().endswith("\\\\"):

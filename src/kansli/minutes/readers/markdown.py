@@ -122,11 +122,11 @@ class MarkdownReader(LineReader):
             depth = self.html_depth
             for tag in _LIST_TAG.finditer(piece):
                 self.html_depth = max(0, self.html_depth + (-1 if tag[1] else 1))
-            piece = _LIST_TAG.sub("", piece)
-            if not markdown_inline(piece).strip():
+            html = _LIST_TAG.sub("", piece)
+            if not markdown_inline(html).strip():
                 continue
-            heading = _HTML_HEADING.match(piece)
-            item = _HTML_ITEM.match(piece)
+            heading = _HTML_HEADING.match(html)
+            item = _HTML_ITEM.match(html)
             if heading:
                 self.heading(heading[2], number, level=int(heading[1]), marker=f"h{heading[1]}")
             elif item:
@@ -135,7 +135,7 @@ class MarkdownReader(LineReader):
                 self.out.bullet(clean, number, level=level, marker="•", emphasis=emphasis)
                 self.open = None
             else:
-                self.generic(piece, number)
+                self.generic(html, number)
 
 
 def read(text: str) -> ReadResult:

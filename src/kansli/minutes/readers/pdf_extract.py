@@ -97,7 +97,9 @@ def has_images(pdf: pdfium.PdfDocument) -> bool:
     for index in range(len(pdf)):
         page = pdf[index]
         try:
-            if any(True for _ in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,), max_depth=3)):
+            if any(
+                True for _ in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,), max_depth=3)
+            ):
                 return True
         finally:
             page.close()
@@ -220,7 +222,7 @@ def _rect_starts(handle: object, start: int, length: int, rects: int) -> list[in
             hi = min(length, hi + step)
             step *= 2
         # The smallest size in [lo, hi + 1] whose prefix has more than `wanted` rectangles.
-        lo, hi = lo, min(length, hi + 1)
+        hi = min(length, hi + 1)
         while lo < hi:
             mid = (lo + hi) // 2
             if count(handle, start, mid) > wanted:

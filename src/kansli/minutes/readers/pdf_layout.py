@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import pairwise
 from statistics import median
 
 from kansli.minutes.blocks import Block, BlockKind
@@ -153,7 +154,7 @@ class PdfLayout:
 
 def _blank_gap(lines: list[Line]) -> float:
     """How much vertical space between two lines means an empty line in the source."""
-    gaps = [a.bottom - b.top for a, b in zip(lines, lines[1:], strict=False) if a.bottom > b.top]
+    gaps = [a.bottom - b.top for a, b in pairwise(lines) if a.bottom > b.top]
     heights = [line.height for line in lines]
     if not heights:
         return 1e9

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import NamedTuple
 
 from kansli.minutes.readers._clean import BULLET_GLYPHS
@@ -110,7 +111,7 @@ def _make_line(number: int, top: float, bottom: float, group: list[Segment]) -> 
         segments = segments[1:]
     cells: list[list[Segment]] = [[segments[0]]]
     widest = 0.0
-    for previous, segment in zip(segments, segments[1:], strict=False):
+    for previous, segment in pairwise(segments):
         gap = segment.x0 - previous.x1
         if gap >= CELL_GAP * height:
             cells.append([segment])
@@ -126,30 +127,29 @@ def _make_line(number: int, top: float, bottom: float, group: list[Segment]) -> 
         if match and len(line.cells[0].text.strip()) > 2:
             line.marker, line.marker_x = match[1], line.cells[0].x0
             first_cell = line.cells[0]
-            line.cells[0] = Cell(first_cell.x0, first_cell.x1, first_cell.text.lstrip()[match.end() :])
+            line.cells[0] = Cell(
+                first_cell.x0, first_cell.x1, first_cell.text.lstrip()[match.end() :]
+            )
     line.is_row = len(line.cells) > 1 and widest >= ROW_GAP * height
     line.text = " ".join(c.text.strip() for c in line.cells)
     if len(line.cells) > 1 and not line.is_row:
         # Narrow gaps only (a number in the margin, a tab stop): one line of text.
-        line.cells = [Cell(line.cells[0].x0, line.cells[-1].x1, line.text + _trailing(line.cells[-1]))]
+        line.cells = [
+            Cell(line.cells[0].x0, line.cells[-1].x1, line.text + _trailing(line.cells[-1]))
+        ]
     return line
 
 
 def _needs_work(text: str) -> bool:
     """Whether a lone fragment may open with a bullet or hold a dot leader."""
     stripped = text.lstrip()
-    return (
-        stripped[:1] in _BULLET_STARTS
-        or "...." in text
-        or "…" in text
-        or "____" in text
-    )
+    return stripped[:1] in _BULLET_STARTS or "...." in text or "…" in text or "____" in text
 
 
 def _join_inline(segments: list[Segment], height: float) -> str:
     """Segments on one line: a visible gap is a space, touching fragments are one word."""
     text = segments[0].text
-    for previous, segment in zip(segments, segments[1:], strict=False):
+    for previous, segment in pairwise(segments):
         if text.endswith((" ", SOFT_HYPHEN)) or segment.text.startswith(" "):
             text = text.rstrip(SOFT_HYPHEN) + segment.text
         elif segment.x0 - previous.x1 > 0.15 * height:

@@ -159,7 +159,9 @@ class LineReader:
                 marker=previous.marker,
                 continued=True,
             )
-            self.open = _OpenText(line, previous.indent, BlockKind.BULLET, previous.level, previous.marker)
+            self.open = _OpenText(
+                line, previous.indent, BlockKind.BULLET, previous.level, previous.marker
+            )
             return True
         if not wrapped:
             return False

@@ -58,7 +58,7 @@ class TypstReader(LineReader):
 
     def line(self, line: str, number: int) -> None:
         if self.in_comment or "/*" in line:
-            self.in_comment = "*/" not in line.split("/*")[-1]
+            self.in_comment = "*/" not in line.rsplit("/*", maxsplit=1)[-1]
             return
         line = _LINE_COMMENT.sub("", line)
         if self.call:
@@ -98,35 +98,38 @@ class TypstReader(LineReader):
 
     def emit_call(self, call: list[tuple[int, str]]) -> None:
         """Each content block of a call becomes text; several on one line become a row."""
-        groups: list[_Group] = []
-        depth = 0
-        for number, line in call:
-            for char in line:
-                if char == "[":
-                    depth += 1
-                    if depth == 1:
-                        groups.append(_Group(number, ""))
-                        continue
-                elif char == "]":
-                    depth -= 1
-                    if depth == 0:
-                        continue
-                if depth >= 1 and groups:
-                    groups[-1].text += char
-            if depth >= 1 and groups:
-                groups[-1].text += "\n"
         by_line: dict[int, list[_Group]] = {}
-        for group in groups:
+        for group in _content_blocks(call):
             by_line.setdefault(group.line, []).append(group)
-        for number, line_groups in by_line.items():
-            if len(line_groups) > 1 and all("\n" not in g.text.strip() for g in line_groups):
-                self.out.row([self.inline(g.text) for g in line_groups], number)
+        for number, groups in by_line.items():
+            if len(groups) > 1 and all("\n" not in g.text.strip() for g in groups):
+                self.out.row([self.inline(g.text) for g in groups], number)
                 continue
-            for group in line_groups:
+            for group in groups:
+                first = number + (group.text[:1] == "\n")
                 for offset, text in enumerate(group.text.strip("\n").split("\n")):
                     if text.strip():
-                        self.text_line(text.strip(), number + offset + (group.text[:1] == "\n"))
+                        self.text_line(text.strip(), first + offset)
         self.open = None
+
+
+def _content_blocks(call: list[tuple[int, str]]) -> list[_Group]:
+    """The top-level [...] blocks of a call, each with the line it starts on."""
+    groups: list[_Group] = []
+    depth = 0
+    for number, line in call:
+        for char in line:
+            opens, closes = char == "[", char == "]"
+            depth += opens - closes
+            if (opens and depth == 1) or (closes and depth == 0):
+                if opens:
+                    groups.append(_Group(number, ""))
+                continue
+            if depth >= 1 and groups:
+                groups[-1].text += char
+        if depth >= 1 and groups:
+            groups[-1].text += "\n"
+    return groups
 
 
 def read(text: str) -> ReadResult:
