@@ -39,6 +39,7 @@ class _Previous:
     marker: str
     level: int
     char_width: float
+    height: float
 
 
 class PdfLayout:
@@ -81,7 +82,9 @@ class PdfLayout:
         if line.marker:
             level = self.bullet_level(line.marker_x, line.height)
             self.out.bullet(text, line.number, level=level, marker=line.marker)
-            self.previous = _Previous(BlockKind.BULLET, line.x0, line.x1, line.marker, level, width)
+            self.previous = _Previous(
+                BlockKind.BULLET, line.x0, line.x1, line.marker, level, width, line.height
+            )
             return
         previous = self.previous
         if previous is not None and self.wraps(previous, line):
@@ -95,9 +98,11 @@ class PdfLayout:
             return
         self.bullet_xs.clear()
         self.out.paragraph(text, line.number)
-        self.previous = _Previous(BlockKind.PARAGRAPH, line.x0, line.x1, "", 0, width)
+        self.previous = _Previous(BlockKind.PARAGRAPH, line.x0, line.x1, "", 0, width, line.height)
 
     def wraps(self, previous: _Previous, line: Line) -> bool:
+        if abs(line.height - previous.height) > 0.35 * max(line.height, previous.height):
+            return False  # another font size: a title over its subtitle, not a wrapped line
         tolerance = max(3.0, 0.4 * line.height)
         if abs(line.x0 - previous.x0) > tolerance and not (
             previous.kind is BlockKind.PARAGRAPH and line.x0 < previous.x0

@@ -17,8 +17,9 @@ _INLINE_BULLET = re.compile(r"^([•\uf0b7\uf0a7▪◦●■‣➢➤►]|[-–]
 _BULLET_STARTS = frozenset("•\uf0b7\uf0a7▪◦●■‣➢➤►-–")
 CELL_GAP = 0.8
 """A gap wider than this many line heights separates two cells."""
-ROW_GAP = 2.0
-"""A line with a gap this wide (in line heights) is a table row."""
+ROW_GAP = 1.5
+"""A line with a gap this wide (in line heights) is a table row: about three em spaces, which
+justified text never stretches to, but a tab stop ("Närvarande:<TAB>Björn ...") does."""
 
 
 class Cell(NamedTuple):
