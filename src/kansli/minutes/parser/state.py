@@ -53,6 +53,8 @@ class ItemDraft:
     units: list[Unit] = field(default_factory=list)
     subheadings: list[str] = field(default_factory=list)
     subheading: str | None = None
+    section_start: int = 0
+    """How many units the item had when its current section began."""
     title_open: bool = False
     """The heading gave only a number ("§ 92", "4"): the next line(s) are the title."""
 

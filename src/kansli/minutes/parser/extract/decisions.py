@@ -17,6 +17,7 @@ NUMBERED_APPROVAL = re.compile(r"(?i)\b(?:attsats|att-sats|punkt|yrkande)\s*(\d+
 def decisions(state: State, item: ItemDraft) -> list[Decision]:
     found: list[Decision] = []
     proposals: list[Unit] = []
+    last_subheading: str | None = None
     for unit in item.units:
         if unit.kind == BlockKind.ROW:
             continue
@@ -24,7 +25,12 @@ def decisions(state: State, item: ItemDraft) -> list[Decision]:
             proposals.append(unit)
             continue
         if unit.section == Section.DECISION:
+            if found and found[-1].text.endswith(":") and unit.subheading == last_subheading:
+                # "Kommunrevisionen beslutar att ge:" and the list that follows: one decision.
+                found[-1] = Decision(f"{found[-1].text} {unit.text}", found[-1].source)
+                continue
             found.extend(_resolve_approval(state, unit, proposals))
+            last_subheading = unit.subheading
             proposals = []
     if found or state.uses_decision_headings:
         return found

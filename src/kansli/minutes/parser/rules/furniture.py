@@ -46,7 +46,10 @@ def repeated_page_lines(blocks: Sequence[Block]) -> set[int]:
         edges = [(place, i) for place, i in enumerate(indices[:6])]
         edges += [(-1 - place, i) for place, i in enumerate(reversed(indices[-3:]))]
         for place, index in edges:
-            key = (place, PAGE_NUMBER_IN_LINE.sub("#", fold(blocks[index].text)))
+            text = fold(blocks[index].text)
+            if place >= 0 and text.isdigit():
+                continue  # a number alone near the top is an item number ("5"), not a page's
+            key = (place, PAGE_NUMBER_IN_LINE.sub("#", text))
             if key[1]:
                 seen_on[key].add(page)
                 places.append((index, key))

@@ -174,7 +174,8 @@ def numbered_item(state: State, block: Block) -> int:
     if not paragraph_sign and not _plausible_number(state, number, rest):
         return 0
     title = clean_title(state, rest)
-    open_item(state, number, title or state.contents.get(number, ""), block, level=None)
+    listed = state.contents.get(number) or state.contents.get(f"#{number}", "")
+    open_item(state, number, title or listed, block, level=None)
     if not title:
         # The title follows on the next line(s); the contents list's title is a fallback.
         state.items[-1].title_open = True
@@ -206,12 +207,21 @@ def _plausible_number(state: State, number: str, rest: str) -> bool:
 
 def _next_is_title(state: State) -> bool:
     following = state.next_content()
-    return (
-        following is not None
-        and following.kind in (BlockKind.PARAGRAPH, BlockKind.HEADING)
-        and _title_ok(following.text.strip())
-        and not following.text.strip().endswith(".")
-    )
+    if following is None or following.kind not in (
+        BlockKind.PARAGRAPH,
+        BlockKind.HEADING,
+        BlockKind.ROW,
+    ):
+        return False
+    text = _line_text(following)
+    return _title_ok(text) and not text.endswith(".")
+
+
+def _line_text(block: Block) -> str:
+    """A line's text; a row's cells joined (a title a conversion split into columns)."""
+    if block.kind == BlockKind.ROW:
+        return clean(" ".join(block.cells))
+    return block.text.strip()
 
 
 def contents_item(state: State, block: Block) -> int:
@@ -265,11 +275,11 @@ def bullet_item(state: State, block: Block) -> int:
 def title_continuation(state: State, block: Block) -> int:
     """The title of an item whose heading gave only its number, or a title wrapped over lines."""
     item = state.item
-    if item is None or block.kind not in (BlockKind.PARAGRAPH, BlockKind.HEADING):
+    if item is None or block.kind not in (BlockKind.PARAGRAPH, BlockKind.HEADING, BlockKind.ROW):
         return 0
-    if item.units:
+    if item.units or (block.kind == BlockKind.ROW and not item.title_open):
         return 0
-    text = block.text.strip()
+    text = _line_text(block)
     if item.title_open:
         if state.vocab["items.case_number"].prefix(text):
             return 1
@@ -280,8 +290,11 @@ def title_continuation(state: State, block: Block) -> int:
         item.title_open = False
         item.source = item.source.span(block.source)
         return 1
-    # A wrapped title: the heading line did not end a sentence and this line starts lowercase.
-    if block.continued or (text[:1].islower() and not state.blank_before):
+    # A wrapped title: the heading line did not end a sentence and this line starts lowercase,
+    # or the contents list shows the title goes on ("... väsentlighetsanalys" + "2024 för ...").
+    listed = state.contents.get(item.number or "") or state.contents.get(f"#{item.number}", "")
+    longer = bool(listed) and fold(listed).startswith(fold(f"{item.title} {text}"))
+    if longer or block.continued or (text[:1].islower() and not state.blank_before):
         item.title = clean_title(state, f"{item.title} {text}")
         item.source = item.source.span(block.source)
         return 1

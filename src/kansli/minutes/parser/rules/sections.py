@@ -67,6 +67,7 @@ def section_label(state: State, block: Block) -> int:
         item.subheadings.append(strip_label(text))
         item.subheading = strip_label(text)
     item.section = section
+    item.section_start = len(item.units)
     if len(rest) > 2:  # "beslut:i" in a damaged text layer is no decision
         add_unit(state, block, rest, kind=BlockKind.PARAGRAPH)
         if section == Section.DECISION and item.base_section != Section.TEXT:
@@ -86,6 +87,10 @@ def subheading(state: State, block: Block) -> int:
     elif block.kind == BlockKind.PARAGRAPH and not block.continued:
         if not (block.emphasis or _looks_like_subheading(state, text)):
             return 0
+        if item.section == Section.DECISION and len(item.units) == item.section_start:
+            return (
+                0  # "Kommunrevisionen noterar informationen" right under "Beslut" is the decision
+            )
     else:
         return 0
     if not text:
@@ -135,13 +140,20 @@ def _continues(state: State, block: Block, last: Unit) -> bool:
     """Does this line continue the previous paragraph or bullet (a soft or hard wrap)?"""
     if state.after_label:
         return False
-    if last.kind not in (BlockKind.PARAGRAPH, BlockKind.BULLET) or state.blank_before:
-        return block.continued and last.kind in (BlockKind.PARAGRAPH, BlockKind.BULLET)
+    text = block.text.strip()
+    if last.kind not in (BlockKind.PARAGRAPH, BlockKind.BULLET):
+        return False
+    if state.blank_before:
+        # A gap a conversion put inside a sentence: "Granskningsrapporten signeras" / "digitalt."
+        return block.continued or (
+            block.kind == BlockKind.PARAGRAPH
+            and text[:1].islower()
+            and not ends_sentence(last.text)
+        )
     if block.continued:
         return True
     if block.kind != BlockKind.PARAGRAPH:
         return False
-    text = block.text.strip()
     if text[:1].islower():
         return True
     # A hard-wrapped text file: the previous line is long and did not end its sentence.
