@@ -69,6 +69,7 @@ def heading(state: State, block: Block) -> int:
     state.pending_label = None
     if rest.lstrip().startswith(":") and strip_label(rest.lstrip(" :")):
         add_list(state, strip_label(rest.lstrip(" :")), block.source)
+        state.group = None  # "Frånvarande: A, B, C" is the whole list
     return consumed
 
 

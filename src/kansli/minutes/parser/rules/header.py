@@ -3,6 +3,7 @@ that name people (ordförande, sekreterare, justerare) wherever they stand."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable
 
@@ -22,6 +23,7 @@ NUMBER_AFTER_TITLE = re.compile(
     r",\s*(?:nr\.?\s*|no\.?\s*|möte\s*)?(\d{1,3}(?:/\d{2,4})?)\s*$", re.I
 )
 KIND_NUMBER = re.compile(r"^\s*(?:nr\.?\s*)?(\d{1,3}(?:/\d{2,4})?)\b(?![-./]\d)")
+BARE_TIME = re.compile(r"(?<![\d.:])([01]?\d|2[0-3])[.:]([0-5]\d)(?![\d.:])")
 PAGE_OF = re.compile(r"\d{1,3}\s*\(\s*\d{1,3}\s*\)")
 LAST_FIRST = re.compile(
     r"^([A-ZÅÄÖ][\w-]+(?:\s[A-ZÅÄÖ][\w-]+)?),\s*([A-ZÅÄÖ][\w-]+(?:\s[A-ZÅÄÖ][\w-]+)?)$"
@@ -251,6 +253,7 @@ def _set_sender(state: State, value: str) -> None:
 
 def _set_time(state: State, value: str) -> None:
     _fill_date_time(state, value, whole=False)
+    _bare_time(state, value)
 
 
 def _set_date(state: State, value: str) -> None:
@@ -258,6 +261,19 @@ def _set_date(state: State, value: str) -> None:
         short = parse_short_iso(value.strip())
         if short and state.header.date is None:
             state.header.date = short
+    _bare_time(state, value)
+
+
+def _bare_time(state: State, value: str) -> None:
+    """In a date/time field a time needs no "kl": "2025-03-13 19.00", "18:00-20:00"."""
+    if state.header.start_time is not None:
+        return
+    rest = _cut_times_and_dates(value)
+    times = BARE_TIME.findall(rest)
+    if times:
+        state.header.start_time = dt.time(int(times[0][0]), int(times[0][1]))
+        if len(times) > 1:
+            state.header.end_time = dt.time(int(times[1][0]), int(times[1][1]))
 
 
 def _set_place(state: State, value: str) -> None:
@@ -294,9 +310,14 @@ def only_names(state: State, value: str) -> bool:
     return bool(parts) and all(
         looks_like_person(p)
         or looks_like_person(natural_name(p))
-        or (len(p.split()) == 1 and p[:1].isupper())
+        or (len(p.split()) == 1 and p[:1].isupper() and not _is_vocabulary_word(state, p))
         for p in parts
     )
+
+
+def _is_vocabulary_word(state: State, word: str) -> bool:
+    """'Justeras', 'Ordförande': a label of a signature block, not a one-word name."""
+    return label_of(state, word) is not None or _is_section_word(state, word)
 
 
 def names_in(state: State, value: str) -> list[str]:
@@ -379,7 +400,8 @@ def labels(state: State, block: Block) -> int:
         if not cells:
             return 0
         found = label_of(state, cells[0])
-        if found is None or strip_label(found[1]):
+        # "Datum och | 2025-03-13 19.00" / "tid:": a label wrapped in its column.
+        if found is None or strip_label(found[1]) not in ("", "och", "and", "&"):
             return 0
         value = " ".join(cells[1:])
     else:

@@ -66,12 +66,13 @@ def _expected_next(state: State) -> set[str]:
     """Numbers that may follow the last item: n+1, n.1, (n+1).1 ..."""
     last = state.item.number if state.item else None
     if last is None:
-        return {"0", "1"}
+        return {"0", "1", "2"}
     parts = last.split(".")
     if not parts[0].isdigit():
         return set()
     major = int(parts[0])
-    expected = {str(major + 1), f"{major}.1", f"{major + 1}.1"}
+    # One number may be skipped (a point struck from the agenda, a list that counts in twos).
+    expected = {str(major + 1), str(major + 2), f"{major}.1", f"{major + 1}.1"}
     if len(parts) > 1 and parts[-1].isdigit():
         expected.add(".".join([*parts[:-1], str(int(parts[-1]) + 1)]))
     return expected
@@ -192,6 +193,12 @@ def _heading_text(block: Block) -> str | None:
     if block.kind != BlockKind.ROW:
         return None
     cells = [c.strip() for c in block.cells if c.strip()]
+    if len(cells) >= 2 and re.fullmatch(r"\d{1,3}[.)]?", cells[0]):
+        # "8. | Förberedelse inför stämman Mötet ägnas åt ...": the number in its own column, the
+        # title running on into the notes; the title ends where a new sentence starts.
+        words = cells[1].split()
+        cut = next((i for i, w in enumerate(words) if i >= 2 and w[:1].isupper()), len(words))
+        return f"{cells[0].rstrip('.)')}. {' '.join(words[:cut])}"
     return " ".join(cells) if cells and uses_paragraph_sign(cells[0]) else None
 
 
