@@ -186,8 +186,10 @@ def numbered_item(state: State, block: Block) -> int:
 def _heading_text(block: Block) -> str | None:
     """The text a numbered heading may be in: a line, a top-level bullet, or a row whose first
     cell is "§ 92" ("§ 92 | Dnr KS-2024-00137", a heading laid out in columns)."""
-    if block.continued or (block.kind == BlockKind.BULLET and block.level > 0):
+    if block.kind == BlockKind.BULLET and block.level > 0:
         return None
+    if block.continued and not uses_paragraph_sign(block.text):
+        return None  # a wrapped line; "13 § Motion" under a file number is still a heading
     if block.kind in (BlockKind.PARAGRAPH, BlockKind.BULLET):
         return block.text.strip()
     if block.kind != BlockKind.ROW:
