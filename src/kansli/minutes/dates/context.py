@@ -124,7 +124,9 @@ class Scan:
             if day is None:
                 return None
             return DateSpan(day, None, False, begin, stop, has_year)
-        days = resolve_range(first, last, self.ref, forward=forward, weekday=weekday)
+        # A weekday before a range may name either end ("fredag–söndag 5–7 juli"): it only
+        # widens the span here, it does not choose the year.
+        days = resolve_range(first, last, self.ref, forward=forward)
         if days is None:
             return None
         end = days[1] if days[1] != days[0] else None

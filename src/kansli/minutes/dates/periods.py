@@ -33,6 +33,14 @@ def _month_pattern(lex: Lexicon) -> str:
     )
 
 
+def _bare_abbreviation(match: re.Match[str], scan: Scan) -> bool:
+    """A month abbreviation with no dot after it in the text ("Okt", not "Okt.")."""
+    if key(match["mon"]) not in scan.lex.abbreviations or match["mon2"]:
+        return False
+    low, stop = scan.text.low, match.end("mon")
+    return not (low[stop - 1] == "." or low[stop : stop + 1] == ".")
+
+
 def _resolve_month(match: re.Match[str], scan: Scan) -> DateSpan | None:
     lex = scan.lex
     year = None if match["y"] is None else int(match["y"])
@@ -48,6 +56,8 @@ def _resolve_month(match: re.Match[str], scan: Scan) -> DateSpan | None:
             return None
         if any(word in lex.abbreviations for word in words):
             return None
+    elif year is None and _bare_abbreviation(match, scan):
+        return None  # a cell "Jul" is Christmas as often as July; "Jul." is July
     months = (first, last)
     days = (1, 31)
     if match["part"] is not None:

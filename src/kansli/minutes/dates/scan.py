@@ -87,42 +87,60 @@ class Rule(Generic[C, S]):
     triggers: frozenset[str] = frozenset()
     """Words of which the text must contain one (month names for "25 januari")."""
     reach: int | None = None
-    """With triggers: search only from `reach` characters before each trigger word.
-    None: scan the whole text (for patterns that start with a digit, which is cheap)."""
+    """With triggers: search only from `reach` characters before each trigger word (0: the
+    match starts at the word). None: scan the whole text (for patterns that start with a
+    digit, which is cheap)."""
 
 
 def run_rules(
     rules: Iterable[Rule[C, S]], text: Text, context: C, pos: int = 0, endpos: int | None = None
 ) -> list[tuple[int, S]]:
     """Every rule over `text[pos:endpos]`: (rule index, span) for each match that resolved."""
-    end = len(text.low) if endpos is None else endpos
-    has_digit: bool | None = None
+    low = text.low
+    end = len(low) if endpos is None else endpos
+    has_digit = _DIGIT.search(low, pos, end) is not None
     found: list[tuple[int, S]] = []
     for order, rule in enumerate(rules):
-        if rule.needs and not any(s in text.low for s in rule.needs):
+        if (rule.needs_digit and not has_digit) or not _has_any(low, rule.needs):
             continue
-        if rule.needs_digit:
-            if has_digit is None:
-                has_digit = _DIGIT.search(text.low, pos, end) is not None
-            if not has_digit:
+        if rule.triggers:
+            if rule.triggers.isdisjoint(text.words()):
                 continue
-        if rule.triggers and rule.triggers.isdisjoint(text.words()):
-            continue
-        for match in _matches(rule, text, pos, end):
+            matches: Iterable[re.Match[str]] = (
+                rule.pattern.finditer(low, pos, end)
+                if rule.reach is None
+                else _near(rule, text, pos, end)
+            )
+        else:
+            matches = rule.pattern.finditer(low, pos, end)
+        for match in matches:
             span = rule.resolve(match, context)
             if span is not None:
                 found.append((order, span))
     return found
 
 
-def _matches(rule: Rule[C, S], text: Text, pos: int, end: int) -> Iterator[re.Match[str]]:
-    if rule.reach is None or not rule.triggers:
-        yield from rule.pattern.finditer(text.low, pos, end)
-        return
+def _has_any(low: str, needs: tuple[str, ...]) -> bool:
+    if not needs:
+        return True
+    for needed in needs:  # noqa: SIM110 - a plain loop is twice as fast as any() here
+        if needed in low:
+            return True
+    return False
+
+
+def _near(rule: Rule[C, S], text: Text, pos: int, end: int) -> Iterator[re.Match[str]]:
+    """Matches of a word rule, searched only around its trigger words."""
+    assert rule.reach is not None
     words = rule.triggers.intersection(text.words())
     last = pos
     for anchor in text.occurrences(words, pos, end):
         if anchor < last:
+            continue
+        if rule.reach == 0:  # the match starts at the trigger word
+            if (match := rule.pattern.match(text.low, anchor, end)) is not None:
+                yield match
+                last = match.end()
             continue
         start = max(last, anchor - rule.reach)
         window = min(end, anchor + _TAIL)
