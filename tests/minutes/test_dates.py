@@ -437,6 +437,7 @@ T = dt.time
         ("vernissage 4.10.kl. 19 och", T(19, 0), None, "kl. 19"),
         ("starting at 6 pm", T(18, 0), None, "6 pm"),
         ("at 9.30 a.m.", T(9, 30), None, "9.30 a.m."),
+        ("hamtad: 2026-10-08T08:58:33+00:00", T(8, 58, 33), None, "08:58:33"),
     ],
 )
 def test_it_reads_times(

@@ -16,7 +16,8 @@ from kansli.minutes.dates.times import Clock, TimeRule, time_rules
 from kansli.minutes.dates.vocab import load_vocabulary
 
 # What a table cell may have around its date: a bullet or bracket before, punctuation after.
-_CELL = re.compile(r"[\s•·*\-–—(\[]*(?P<body>.*?)[\s.,;:!?)\]]*", re.DOTALL)
+_CELL_LEAD = " \t\n\r\f\v\xa0•·*-–—(["
+_CELL_TRAIL = " \t\n\r\f\v\xa0.,;:!?)]"
 
 
 class DateGrammar:
@@ -34,10 +35,6 @@ class DateGrammar:
         self._lex = Lexicon(load_vocabulary(self.languages))
         self._date_rules: tuple[DateRule, ...] = (*day_rules(self._lex), *period_rules(self._lex))
         self._time_rules: tuple[TimeRule, ...] = tuple(time_rules(self._lex))
-
-    @property
-    def rule_names(self) -> tuple[str, ...]:
-        return tuple(rule.name for rule in self._date_rules)
 
     def find_dates(
         self,
@@ -65,11 +62,9 @@ class DateGrammar:
         """The whole string (stripped, ignoring a weekday prefix and trailing punctuation) is one
         date expression, e.g. a table cell: "22 februari", "1-3 juli", "Höst", "5-6 september".
         A bare month or season counts here ("oktober", "Höst"). Offsets refer to `text`."""
-        cell = _CELL.fullmatch(text)
-        if cell is None:  # pragma: no cover - the pattern matches every string
-            return None
-        lo, hi = cell.span("body")
-        if lo == hi:
+        lo = len(text) - len(text.lstrip(_CELL_LEAD))
+        hi = len(text.rstrip(_CELL_TRAIL))
+        if lo >= hi:
             return None
         source = self._text(text)
         scan = Scan(
@@ -88,7 +83,7 @@ class DateGrammar:
         return Text(text, self._lex.token, self._lex.triggers)
 
 
-_SHORT_ISO = re.compile(r"(?<![\w\-/.])(\d\d)-(\d\d)-(\d\d)(?![\w\-/]|[.,]\d)")
+_SHORT_ISO = re.compile(r"(?<![\w\-/.])([0-9]{2})-([0-9]{2})-([0-9]{2})(?![\w\-/]|[.,][0-9])")
 
 
 def parse_short_iso(text: str) -> dt.date | None:

@@ -15,6 +15,7 @@ before the word, `_TAIL` after).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Generic, Protocol, TypeVar
@@ -163,9 +164,12 @@ def select(found: list[tuple[int, S]]) -> list[S]:
     if len(found) <= 1:
         return [span for _, span in found]
     ranked = sorted(found, key=lambda f: (f[1].begin - f[1].stop, f[0], f[1].begin))
+    begins: list[int] = []  # the chosen spans, kept in text order
     chosen: list[S] = []
     for _, span in ranked:
-        if all(span.stop <= other.begin or other.stop <= span.begin for other in chosen):
-            chosen.append(span)
-    chosen.sort(key=lambda s: s.begin)
+        i = bisect_right(begins, span.begin)
+        if (i and chosen[i - 1].stop > span.begin) or (i < len(chosen) and begins[i] < span.stop):
+            continue
+        begins.insert(i, span.begin)
+        chosen.insert(i, span)
     return chosen

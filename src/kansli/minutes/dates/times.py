@@ -16,7 +16,7 @@ from kansli.minutes.dates.spans import TimeSpan
 _MINUTE = r"[0-5][0-9]"
 _END = r"(?![0-9]|[.:][0-9])"
 _HALF_DAY = 12
-_NUMBER_GLUE = frozenset(":.,/")
+_NUMBER_GLUE = frozenset(":.,/+-‐‑‒–—")
 
 
 class Clock:
@@ -29,10 +29,14 @@ class Clock:
         self.text = text
 
     def number_starts(self, begin: int) -> bool:
-        """Not the tail of a number, a ratio or a path ("1:30:00" from "21:30:00", "v1.18:30")."""
+        """Not the tail of a number, a ratio, a path or a UTC offset ("1:30" from "21:30",
+        "v1.18:30", "+00:00"); the "T" of an ISO timestamp may come before it."""
         if begin == 0:
             return True
-        before = self.text.low[begin - 1]
+        low = self.text.low
+        before = low[begin - 1]
+        if before == "t" and begin >= 2 and low[begin - 2].isdigit():
+            return True  # 2026-10-08T08:58:33
         return not (before.isalnum() or before in _NUMBER_GLUE)
 
 
