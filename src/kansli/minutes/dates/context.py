@@ -15,7 +15,6 @@ _CONTEXT = 24
 """How far before a match to look for a weekday, an article or an item word."""
 _CUE_REACH = 48
 """How far before a date a forward cue ("nästa") still counts."""
-_NUMBER_GLUE = frozenset(".,/:+-‐‑‒–—_")
 _CLAUSE_END = re.compile(r"[.!?;\n]")
 _OPENERS = "([\"'“«"
 # The one or two words right before a date, read backwards (on the reversed text), so that one
@@ -48,14 +47,6 @@ class Scan:
         self.cell = cell
         """The text is one table cell: a bare month or season is a date there."""
         self._cues: list[int] | None = None
-
-    def number_starts(self, begin: int) -> bool:
-        """Nothing before `begin` makes it the tail of a number, a decimal or a path
-        ("KS-2024-00137", "4,53", "NKBY/497/12.03.01")."""
-        if begin == 0:
-            return True
-        before = self.text.low[begin - 1]
-        return not (before.isalnum() or before in _NUMBER_GLUE)
 
     def month(self, match: re.Match[str], group: str) -> int | None:
         """The month a matched name stands for; None for a word that counts only capitalised

@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable
 
 from kansli.minutes.dates.context import DateRule, Scan
-from kansli.minutes.dates.lexicon import DASH, YEAR, YEAR_END, Lexicon, key
+from kansli.minutes.dates.lexicon import DASH, NUM, YEAR, YEAR_END, Lexicon, key
 from kansli.minutes.dates.resolve import (
     SeasonMode,
     add_days,
@@ -78,8 +78,8 @@ def _season_pattern(lex: Lexicon) -> str:
         rf"(?<!\w)(?:(?P<next>{lex.season_next})\s+|(?P<this>{lex.season_this})\s+"
         rf"|(?P<prep>{lex.season_prefix})\s+)?"
         rf"(?P<season>{lex.season})(?!\w)"
-        rf"(?:\s+(?P<y>{YEAR})(?:\s*[/–-]\s*(?:{YEAR}|\d\d))?{YEAR_END}"
-        r"|\s*[-'’](?P<yy>\d\d)(?!\d))?"
+        rf"(?:\s+(?P<y>{YEAR})(?:\s*[/–-]\s*(?:{YEAR}|[0-9]{{2}}))?{YEAR_END}"
+        r"|\s*[-'’](?P<yy>[0-9]{2})(?![0-9]))?"
     )
 
 
@@ -127,10 +127,10 @@ def _resolve_season(match: re.Match[str], scan: Scan) -> DateSpan | None:
 
 def _week_pattern(lex: Lexicon) -> str:
     return (
-        rf"(?<!\w)(?P<word>{lex.week_word})(?:\.\s*|\s+)(?P<w1>\d{{1,2}})"
-        rf"(?:{DASH}(?P<w2>\d{{1,2}}))?"
+        rf"(?<!\w)(?P<word>{lex.week_word})(?:\.\s*|\s+)(?P<w1>{NUM})"
+        rf"(?:{DASH}(?P<w2>{NUM}))?"
         rf"(?:(?:\s*,\s*|\s+|/)(?P<y>{YEAR}))?"
-        r"(?!\w|[.,:]\d)"
+        rf"{YEAR_END}"
     )
 
 
