@@ -77,9 +77,8 @@ def _assemble(state: State, document: Document, language: str, text: str) -> Min
         for p in state.people
     )
     people = People.of([p.name for p in participants])
-    built = [
-        _item(state, draft, people, meeting) for draft in state.items if draft.title or draft.number
-    ]
+    drafts = _discussed(state, [d for d in state.items if d.title or d.number])
+    built = [_item(state, draft, people, meeting) for draft in drafts]
     units = [u for d in state.items for u in d.units] + state.preamble
     day_month_dots = bool(DOTTED_FULL_DATE.search(text))
     found_events = events.events(state, units, meeting, day_month_dots=day_month_dots)
@@ -109,6 +108,16 @@ def _assemble(state: State, document: Document, language: str, text: str) -> Min
         source_name=document.name,
         source_format=document.format,
     )
+
+
+def _discussed(state: State, drafts: list[ItemDraft]) -> list[ItemDraft]:
+    """A document with both an agenda and minutes section lists the points twice: the items are
+    those of the minutes ("## Agenda" - plan, "## Minutes" - what happened)."""
+    agenda = state.vocab["items.agenda_containers"]
+    minutes = state.vocab["items.minutes_containers"]
+    if not any(d.container and minutes.is_(d.container) for d in drafts):
+        return drafts
+    return [d for d in drafts if not (d.container and agenda.is_(d.container))]
 
 
 def _item(state: State, draft: ItemDraft, people: People, meeting: dt.date | None) -> Item:

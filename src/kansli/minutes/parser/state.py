@@ -55,6 +55,8 @@ class ItemDraft:
     subheading: str | None = None
     section_start: int = 0
     """How many units the item had when its current section began."""
+    container: str | None = None
+    """The container heading the item stands under ("agenda", "minutes"), if any."""
     title_open: bool = False
     """The heading gave only a number ("§ 92", "4"): the next line(s) are the title."""
 
@@ -113,8 +115,12 @@ class State:
     closing: bool = False
     item_level: int | None = None
     container_level: int | None = None
-    """Inside a container heading ("Agenda", a repository path): its top-level bullets are items
-    — until a heading inside the container opens an item of its own."""
+    """Inside a container heading ("Agenda", "Formalia" over its sub-headings, a repository
+    path): the headings one level below it are items."""
+    container: str | None = None
+    """The container heading's text, folded ("agenda", "minutes")."""
+    bullet_items: bool = False
+    """Right under a container heading: its top-level bullets are items."""
     pending_label: str | None = None
     """A header label alone on its line ("Avsändare", "Datum"): the next line is its value."""
     blank_before: bool = True

@@ -9,6 +9,7 @@ from difflib import SequenceMatcher
 
 from kansli.minutes.blocks import Block, BlockKind
 from kansli.minutes.model import Source
+from kansli.minutes.parser.rules.sections import section_of
 from kansli.minutes.parser.state import ItemDraft, Section, State
 from kansli.minutes.parser.text import clean, fold, strip_label
 
@@ -97,7 +98,9 @@ def open_item(
         if not earlier.units and earlier.number == number and fold(earlier.title) == fold(title):
             state.items.remove(earlier)
             break
-    draft = ItemDraft(number=number, title=title, source=block.source, heading_level=level)
+    draft = ItemDraft(
+        number=number, title=title, source=block.source, heading_level=level, container=state.container
+    )
     draft.base_section = section_for_title(state, title)
     draft.section = draft.base_section
     draft.title_open = not title
@@ -130,32 +133,54 @@ def is_container(state: State, text: str) -> bool:
 
 
 def heading_item(state: State, block: Block) -> int:
-    """A HEADING at the item level (or a numbered heading) opens an item."""
+    """A HEADING at the item level, a numbered heading, or a heading right under a container
+    ("Beslutspunkter" / "### Gamejam") opens an item; a container opens none itself."""
     if block.kind != BlockKind.HEADING:
         return 0
     text = block.text.strip()
     number, rest = split_item_number(text)
     if number and rest[:1].islower():
         return 0  # "25 september 2019": a date, not item 25
-    if is_container(state, text):
-        state.container_level = block.level
-        state.group = None
-        return 1
     if state.container_level is not None and block.level <= state.container_level:
-        state.container_level = None
-    if state.vocab["items.not_items"].is_(text):
+        state.container_level = state.container = None
+    not_item = state.vocab["items.not_items"].is_(text)
+    if is_container(state, text) or (number is None and _opens_group(state, block)):
+        state.container_level, state.container = block.level, fold(text)
+        state.bullet_items = not not_item
+        state.group = None
+        state.items_paused = not_item
+        return 1
+    if not_item:
         state.group = None
         state.items_paused = True
         return 1
+    under_container = state.container_level is not None and block.level == state.container_level + 1
+    if under_container and state.items_paused:
+        return 1  # "** Ordförande" under "* Signaturer"
     level = state.item_level
-    if (level is None or block.level > level) and (
-        number is None or state.item is None or block.level > (level or 0)
+    if (
+        not under_container
+        and (level is None or block.level > level)
+        and (number is None or state.item is None or block.level > (level or 0))
     ):
         return 0
     state.items_paused = False
-    state.container_level = None
+    state.bullet_items = False
     open_item(state, number, clean_title(state, rest if number else text), block, level=block.level)
     return 1
+
+
+def _opens_group(state: State, block: Block) -> bool:
+    """An unnumbered heading followed at once by deeper headings ("Formalia" / "Styrelsens
+    beslutbarhet", "Mötesfunktionärer" / "Val av mötesordförande") groups items; it is none."""
+    following = state.next_content()
+    return (
+        following is not None
+        and following.kind == BlockKind.HEADING
+        and following.level > block.level
+        and section_of(state, following.text) is None
+        and not state.vocab["kinds.all"].search(block.text)
+    )
 
 
 def numbered_item(state: State, block: Block) -> int:
@@ -260,7 +285,7 @@ def bullet_item(state: State, block: Block) -> int:
     following = state.next_content()
     nested = following is not None and following.kind == BlockKind.BULLET and following.level > 0
     label = text.endswith(":") and len(text.split()) <= 6
-    if state.container_level is not None and not label:
+    if state.bullet_items and state.container_level is not None and not label:
         if state.group is not None:
             return 0
         number, rest = split_item_number(text) if block.marker[:1].isdigit() else (None, text)
