@@ -21,6 +21,8 @@ from kansli.minutes.dates.spans import DateSpan
 
 _NO_THOUSANDS = r"(?!\s[0-9]{3}(?![0-9]))"
 """Not a thousands group after a day ("March 12 000")."""
+_DAY_REACH = 24
+"""How far before its (first) month name a day-month date starts ("30:e juni – 2 juli")."""
 _FIRST_OR_RANGE = r"(?(m1)|(?(d2)|(?!)))"
 """A conditional: the first number needs its month, or a range must follow ("12-21.8")."""
 
@@ -166,6 +168,7 @@ def day_rules(lex: Lexicon) -> list[DateRule]:
             re.compile(_day_month_pattern(lex)),
             _resolve_day_month,
             triggers=lex.month_words,
+            reach=_DAY_REACH,
         ),
     ]
     if lex.vocab.day_slash_month:

@@ -41,6 +41,11 @@ def _bare_abbreviation(match: re.Match[str], scan: Scan) -> bool:
     return not (low[stop - 1] == "." or low[stop : stop + 1] == ".")
 
 
+def _after_day(match: re.Match[str], scan: Scan) -> bool:
+    head = scan.text.low[max(0, match.start() - 6) : match.start()].rstrip(" .")
+    return head[-1:].isdigit() or head.endswith(tuple(scan.lex.vocab.ordinal_suffixes))
+
+
 def _resolve_month(match: re.Match[str], scan: Scan) -> DateSpan | None:
     lex = scan.lex
     year = None if match["y"] is None else int(match["y"])
@@ -48,6 +53,8 @@ def _resolve_month(match: re.Match[str], scan: Scan) -> DateSpan | None:
     last = scan.month(match, "mon2") if match["mon2"] else first
     if first is None or last is None:
         return None
+    if match["part"] is None and match["prep"] is None and _after_day(match, scan):
+        return None  # the month of "25 januari 2019": the day-month rule reads it
     words = [key(match["mon"])] + ([key(match["mon2"])] if match["mon2"] else [])
     if not (scan.cell or year is not None):
         # In running text a month alone is no date ("mars" the planet, "jul" Christmas):
