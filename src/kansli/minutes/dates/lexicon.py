@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from enum import Enum
 
 from kansli.minutes.dates.vocab import MonthPart, Season, Vocabulary
 
@@ -70,6 +71,15 @@ def alternation(words: Iterable[str], *, dotted: Iterable[str] = ()) -> str:
     return "(?:" + root.pattern() + ")"
 
 
+class SeasonForm(Enum):
+    WORD = "word"
+    """The bare form ("höst"): a date after a prefix, before a year or as a whole cell."""
+    DEFINITE = "definite"
+    """The definite form ("hösten"): a date on its own."""
+    PAST = "past"
+    """The past form ("höstas"): after "i", the latest one."""
+
+
 class Lexicon:
     """Fragments for the rules' patterns and the word -> meaning tables to resolve matches."""
 
@@ -96,7 +106,6 @@ class Lexicon:
         self.month_first_words = frozenset(key(w) for w in first)
 
         self.weekdays_of = {key(w): n for n, ws in enumerate(vocab.weekdays) for w in ws}
-        self.articles = alternation(vocab.articles)
         self.ordinal = alternation(vocab.ordinal_suffixes)
         self.joiner = alternation(vocab.day_joiners)
 
@@ -107,10 +116,14 @@ class Lexicon:
         }
         self.month_part = alternation(w for part in vocab.month_parts for w in part.words)
 
-        self.seasons_of: dict[str, tuple[Season, str]] = {}
+        self.seasons_of: dict[str, tuple[Season, SeasonForm]] = {}
         for season in vocab.seasons:
-            for form in ("words", "definite", "past"):
-                for word in getattr(season, form):
+            for form, words in (
+                (SeasonForm.WORD, season.words),
+                (SeasonForm.DEFINITE, season.definite),
+                (SeasonForm.PAST, season.past),
+            ):
+                for word in words:
                     self.seasons_of.setdefault(key(word), (season, form))
         self.season = alternation(self.seasons_of)
         self.season_this = alternation(vocab.season_this)

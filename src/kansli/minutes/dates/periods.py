@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable
 
 from kansli.minutes.dates.context import DateRule, Scan
-from kansli.minutes.dates.lexicon import DASH, NUM, YEAR, YEAR_END, Lexicon, key
+from kansli.minutes.dates.lexicon import DASH, NUM, YEAR, YEAR_END, Lexicon, SeasonForm, key
 from kansli.minutes.dates.resolve import (
     SeasonMode,
     add_days,
@@ -98,13 +98,15 @@ def _season_year(match: re.Match[str]) -> int | None:
     return None
 
 
-def _season_mode(match: re.Match[str], form: str, scan: Scan) -> SeasonMode | None:
+def _season_mode(match: re.Match[str], form: SeasonForm, scan: Scan) -> SeasonMode | None:
     """How the season is placed relative to the meeting, or None when it is no date here."""
     if match["next"] is not None:
         return SeasonMode.NEXT
     if match["this"] is not None:
-        return SeasonMode.LAST if form == "past" else SeasonMode.CURRENT_OR_NEXT
-    if form == "past" or (form == "words" and match["prep"] is None and not scan.cell):
+        return SeasonMode.LAST if form is SeasonForm.PAST else SeasonMode.CURRENT_OR_NEXT
+    if form is SeasonForm.PAST or (
+        form is SeasonForm.WORD and match["prep"] is None and not scan.cell
+    ):
         return None  # "höstas" needs "i"; a bare "höst" in running text is no date
     return SeasonMode.CURRENT_OR_NEXT if scan.looks_forward(match.start()) else SeasonMode.REF_YEAR
 
