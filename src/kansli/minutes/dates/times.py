@@ -86,7 +86,7 @@ def _resolve_after_preposition(match: re.Match[str], clock: Clock) -> TimeSpan |
 
 
 def _resolve_bare(match: re.Match[str], clock: Clock) -> TimeSpan | None:
-    """ "18:08", "6 pm": a number of its own."""
+    """A time standing on its own ("18:08", "6 pm"), not the tail of another number."""
     if not clock.number_starts(match.start()):
         return None
     return _span(match, clock, match.start())
