@@ -160,8 +160,5 @@ def _kind(state: State, language: str) -> Kind | None:
         return Kind(state.header.kind)
     if language == "en":
         return Kind.MINUTES
-    numbered = (
-        any(d.number and re.match(r"^\d+$", d.number) for d in state.items)
-        and state.header.adjusters
-    )
+    numbered = any(d.number and d.number.isdigit() for d in state.items) and state.header.adjusters
     return Kind.PROTOCOL if numbered else Kind.NOTES

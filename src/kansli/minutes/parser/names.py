@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from kansli.minutes.parser.state import ParticipantDraft
 from kansli.minutes.parser.text import fold, looks_like_person
 
+INITIALS = re.compile(r"(\w)\.\s*(?:\w\.\s*)*([\w-]+(?:\s[\w-]+)?)")
+
 
 @dataclass(frozen=True, slots=True)
 class People:
@@ -41,7 +43,7 @@ class People:
         if len(tokens) == 1:
             matches = self.first.get(tokens[0], [])
             return matches[0] if len(set(matches)) == 1 else None
-        initial = re.fullmatch(r"(\w)\.\s*(?:\w\.\s*)*([\w-]+(?:\s[\w-]+)?)", key)
+        initial = INITIALS.fullmatch(key)
         if initial:
             candidates = [
                 n

@@ -2,23 +2,24 @@
 
 from __future__ import annotations
 
+import functools
 import re
-import unicodedata
 
-_SPACE = re.compile(r"\s+")
+SOFT_HYPHEN = re.compile(r"\xad\s*")
+PARENTHESIS = re.compile(r"\s*\([^()]*\)")
 
 
 def fold(text: str) -> str:
-    """Case- and space-insensitive form of `text`, same length guarantees not needed by callers."""
-    return _SPACE.sub(" ", unicodedata.normalize("NFC", text).casefold()).strip()
+    """Case- and space-insensitive form of `text` (readers deliver NFC text)."""
+    return " ".join(text.casefold().split())
 
 
 def clean(text: str) -> str:
     """Collapse whitespace and strip; keep case and punctuation. Soft hyphens ("lag\xad ligt")
     that a wrap left behind are joined."""
     if "\xad" in text:
-        text = re.sub(r"\xad\s*", "", text)
-    return _SPACE.sub(" ", text).strip()
+        text = SOFT_HYPHEN.sub("", text)
+    return " ".join(text.split())
 
 
 def strip_label(text: str) -> str:
@@ -37,8 +38,10 @@ _ABBREVIATIONS = re.compile(
 )
 
 
-def sentences(text: str) -> list[str]:
-    """Split running text into sentences; abbreviations ("bl.a.", "kl.", "S. Deibel") hold."""
+@functools.lru_cache(maxsize=4096)
+def sentences(text: str) -> tuple[str, ...]:
+    """Split running text into sentences; abbreviations ("bl.a.", "kl.", "S. Deibel") hold.
+    Cached: the extraction passes ask for the same unit's sentences several times."""
     parts: list[str] = []
     start = 0
     for match in _SENTENCE_END.finditer(text):
@@ -48,7 +51,7 @@ def sentences(text: str) -> list[str]:
         parts.append(head)
         start = match.end()
     parts.append(text[start:].strip())
-    return [clean(p) for p in parts if p.strip()]
+    return tuple(clean(p) for p in parts if p.strip())
 
 
 _NAME_TOKEN = re.compile(r"^[A-ZÅÄÖÉÈÜØÆ][\w'’.-]*$")
@@ -90,8 +93,9 @@ def first_name(name: str) -> str:
     return name.split(maxsplit=1)[0] if name.split() else name
 
 
-def without_parenthesis(text: str) -> str:
-    return clean(re.sub(r"\([^()]*\)", " ", text))
+def without_parentheses(text: str) -> str:
+    """'Lisa Andersson (M)' -> 'Lisa Andersson'."""
+    return clean(PARENTHESIS.sub(" ", text))
 
 
 def split_outside_parentheses(text: str, separators: str = ",;") -> list[str]:

@@ -22,7 +22,11 @@ LANGUAGES = ("sv", "en")
 
 @dataclass(frozen=True, slots=True)
 class PhraseSet:
-    """A group of phrases, matched case-insensitively on word boundaries."""
+    """A group of phrases, matched case-insensitively on word boundaries.
+
+    Matching runs on `text.lower()`, which keeps the text's length, so match offsets are valid
+    in the original text; spaces in a phrase match any run of whitespace.
+    """
 
     phrases: tuple[str, ...]
     pattern: re.Pattern[str] | None
@@ -41,16 +45,43 @@ class PhraseSet:
 
     def is_(self, text: str) -> bool:
         """The whole text (without a trailing colon) is one of the phrases."""
-        return bool(self.pattern and self.pattern.fullmatch(fold(text).rstrip(" :")))
+        return bool(self.pattern and self.pattern.fullmatch(text.lower().strip().rstrip(" :")))
 
     def search(self, text: str) -> re.Match[str] | None:
-        """First phrase anywhere in `text`; offsets are valid in `text` (lower() keeps length)."""
+        """First phrase anywhere in `text`."""
         return self.pattern.search(text.lower()) if self.pattern else None
 
     def prefix(self, text: str) -> str | None:
-        """The longest phrase the text starts with, or None."""
+        """The longest phrase the text starts with (as written in `text`), or None."""
         match = self.pattern.match(text.lower()) if self.pattern else None
         return text[: match.end()] if match else None
+
+    def split(self, text: str) -> list[str]:
+        """`text` cut at every phrase ("A och B samt C" -> A, B, C), the phrases dropped."""
+        if self.pattern is None:
+            return [text]
+        parts, start = [], 0
+        for match in self.pattern.finditer(text.lower()):
+            parts.append(text[start : match.start()])
+            start = match.end()
+        parts.append(text[start:])
+        return parts
+
+    def strip_end(self, text: str, punctuation: str = " ,-–()") -> str:
+        """`text` without trailing phrases and punctuation ("Kommunikationscheferna träffas
+        nästa gång den" -> "Kommunikationscheferna träffas")."""
+        text = text.rstrip(punctuation)
+        while self.pattern is not None:
+            matches = list(self.pattern.finditer(text.lower()))
+            last = matches[-1] if matches else None
+            if last is None or last.end() != len(text):
+                return text
+            text = text[: last.start()].rstrip(punctuation)
+        return text
+
+    def remove(self, text: str) -> str:
+        """`text` without any of the phrases."""
+        return " ".join(" ".join(self.split(text)).split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,15 +162,21 @@ def load_vocabulary(language: str) -> Vocabulary:
 
 def detect_language(texts: Iterable[str]) -> str:
     """The language whose marker words occur most often in the first few thousand words."""
-    counts = dict.fromkeys(LANGUAGES, 0)
-    markers = {code: set(load_vocabulary(code)[f"markers.{code}"].phrases) for code in LANGUAGES}
-    seen = 0
+    words: list[str] = []
     for text in texts:
-        for word in re.findall(r"\w+", fold(text)):
-            seen += 1
-            for code in LANGUAGES:
-                if word in markers[code]:
-                    counts[code] += 1
-        if seen > 3000:
+        words.extend(WORD.findall(text.lower()))
+        if len(words) > 3000:
             break
+    counts = {code: 0 for code in LANGUAGES}
+    for code in LANGUAGES:
+        markers = _markers(code)
+        counts[code] = sum(1 for word in words if word in markers)
     return max(LANGUAGES, key=lambda code: counts[code])
+
+
+WORD = re.compile(r"\w+")
+
+
+@functools.cache
+def _markers(code: str) -> frozenset[str]:
+    return frozenset(load_vocabulary(code)[f"markers.{code}"].phrases)

@@ -19,11 +19,9 @@ from kansli.minutes.parser.names import People
 from kansli.minutes.parser.state import ItemDraft, Section, State, Unit
 from kansli.minutes.parser.text import clean, fold, looks_like_person, sentences
 
-CLAUSE_START = re.compile(r"(?:[,;:]|\s[-–]|\s(?:och|samt|and|that|att|men|but))\s+", re.I)
+CLAUSE_PUNCTUATION = re.compile(r"(?:[,;:]|\s[-–])\s+")
 LEADING_TOKENS = re.compile(r"((?:[A-ZÅÄÖÉ]\.\s?)?[\wÅÄÖåäöé'’-]+)")
-NEXT_BODY = re.compile(
-    r"(?i)\b(?:nästa|next|kommande)\s+(?P<body>[A-ZÅÄÖ][\wÅÄÖåäö]*(?:-[\wåäö]+)?)"
-)
+BODY_WORD = re.compile(r"\s+(?P<body>[A-ZÅÄÖ][\wÅÄÖåäö]*(?:-[\wåäö]+)?)")
 WHO_PAREN = re.compile(r"\s*\((?P<who>[^()]{1,80})\)")
 WHO_DASH = re.compile(r"\s+[-–]\s+(?P<who>[\wÅÄÖåäö .,]{1,40})$")
 
@@ -52,7 +50,7 @@ def _actions_in_text(
     result: list[Action] = []
     for sentence in sentences(unit.text):
         sentence_due = _due(state, sentence, meeting)
-        starts = [0] + [m.end() for m in CLAUSE_START.finditer(sentence)]
+        starts = clause_starts(state, sentence)
         dated = bool(sentence_due or unit_due)
         matches = [
             (s, hit)
@@ -70,6 +68,20 @@ def _actions_in_text(
                 )
             )
     return result
+
+
+def clause_starts(state: State, sentence: str) -> list[int]:
+    """Where a clause may start: the sentence's start, after ",", ";", ":", " - ", and after the
+    words that join clauses ("och", "att", "that")."""
+    starts = {0} | {m.end() for m in CLAUSE_PUNCTUATION.finditer(sentence)}
+    joiners = state.vocab["words.clause"].pattern
+    if joiners is not None:
+        for match in joiners.finditer(sentence.lower()):
+            end = match.end()
+            while end < len(sentence) and sentence[end].isspace():
+                end += 1
+            starts.add(end)
+    return sorted(starts)
 
 
 def _subject_verb(
@@ -129,14 +141,31 @@ def _due(state: State, text: str, meeting: dt.date | None) -> tuple[dt.date, str
     """The first exact future date in `text`, with the body whose meeting it is ("nästa SSK")."""
     if meeting is None:
         return None
-    forward = bool(re.search(r"(?i)\b(nästa|next|kommande|senast|by)\b", text))
+    words = state.vocab
+    forward = bool(words["words.next"].search(text) or words["words.deadline"].search(text))
     for span in default_grammar().find_dates(text, meeting, forward=forward):
         if span.approximate or span.start < meeting:
             continue
-        body = NEXT_BODY.search(text[: span.begin + 1])
-        name = re.sub(r"(?i)-(?:möte|mötet|meeting)$", "", body.group("body")) if body else None
+        body = _next_body(state, text[: span.begin + 1])
+        name = _body_of(state, body.group("body")) if body else None
         return span.start, name
     return None
+
+
+def _next_body(state: State, text: str) -> re.Match[str] | None:
+    """The capitalised word after "nästa"/"next": "nästa SSK 7/2" -> SSK."""
+    pattern = state.vocab["words.next"].pattern
+    for match in pattern.finditer(text.lower()) if pattern else ():
+        body = BODY_WORD.match(text, match.end())
+        if body:
+            return body
+    return None
+
+
+def _body_of(state: State, written: str) -> str:
+    """'SSK-möte' -> 'SSK': the body whose meeting it is."""
+    head, _, tail = written.rpartition("-")
+    return head if head and state.vocab["words.meeting_suffixes"].is_(tail) else written
 
 
 def _listed_action(state: State, unit: Unit, people: People, meeting: dt.date | None) -> Action:
@@ -180,7 +209,7 @@ def _listed_action(state: State, unit: Unit, people: People, meeting: dt.date | 
 
 
 def _subject_verb_loose(state: State, sentence: str, people: People) -> str | None:
-    starts = [0] + [m.end() for m in CLAUSE_START.finditer(sentence)]
+    starts = clause_starts(state, sentence)
     for start in starts:
         clause = sentence[start:]
         first = LEADING_TOKENS.match(clause)

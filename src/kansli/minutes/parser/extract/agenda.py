@@ -15,6 +15,7 @@ from kansli.minutes.parser.text import clean, fold, split_outside_parentheses, s
 PLACE_AT_END = re.compile(
     r"\s(?:i|på|in|at)\s+(?P<place>[A-ZÅÄÖ][\wÅÄÖåäö-]*(?:\s[A-ZÅÄÖ][\wÅÄÖåäö-]*)*)\s*$"
 )
+CLAUSE_END = re.compile(r"[,.;]")
 SENDER = re.compile(r"\((?P<sender>[^()]+)\)")
 
 
@@ -59,7 +60,7 @@ def _read_heading(
     place = place_match.group("place") if place_match else None
     if place_match:
         text = text[: place_match.start()]
-    body = clean(re.sub(r"(?i)\b(den|the|on|kl\.?)\b", " ", text)).strip(" ,-–:")
+    body = state.vocab["words.date_glue"].remove(text).strip(" ,-–:")
     return body or None, date, place
 
 
@@ -87,18 +88,15 @@ def referrals(state: State, items: list[ItemDraft], meeting: dt.date | None) -> 
 
 
 def _referral(state: State, text: str, source: Source, meeting: dt.date | None) -> Referral | None:
-    if re.match(r"(?i)^(inga|no|none|inget)\b", text.strip()):
-        return None
+    if state.vocab["words.none"].prefix(text.strip()):
+        return None  # "Inga remisser", "No consultations"
     sender_match = SENDER.search(text)
-    title = (
-        text[: sender_match.start()]
-        if sender_match
-        else re.split(r"(?i)\s+från\s+|\s+from\s+", text)[0]
-    )
-    sender = sender_match.group("sender") if sender_match else None
-    if sender is None:
-        parts = re.split(r"(?i)\s+från\s+|\s+from\s+", text, maxsplit=1)
-        sender = clean(re.split(r"[,.;]", parts[1])[0]) if len(parts) > 1 else None
+    if sender_match:
+        title, sender = text[: sender_match.start()], sender_match.group("sender")
+    else:
+        parts = state.vocab["words.from"].split(text)
+        title = parts[0]
+        sender = clean(CLAUSE_END.split(parts[1])[0]) if len(parts) > 1 else None
     deadline = None
     cue = state.vocab["referrals.deadline"].search(text)
     if cue and meeting is not None:

@@ -13,10 +13,7 @@ from kansli.minutes.model import Event
 from kansli.minutes.parser.state import Section, State, Unit
 from kansli.minutes.parser.text import clean, looks_like_person, sentences
 
-DANGLING = re.compile(
-    r"(?i)(?:\s|^)(?:den|på|i|kl\.?|klockan|från|med|till|on|at|in|the|by|from|v\.|vecka|week|"
-    r"senast|nästa gång|,|-|–|\(|\))+\s*$"
-)
+EMPTY_PARENTHESES = re.compile(r"\(\s*\)")
 
 
 def date_table(
@@ -70,7 +67,7 @@ def _events_in(
     head = sentence.split(",", maxsplit=1)[0]
     if looks_like_person(head.strip()):
         return []  # a signature line: "Tua Backman, 21.09.2022"
-    forward = bool(re.search(r"(?i)\b(nästa|next|kommande|upcoming)\b", sentence))
+    forward = bool(state.vocab["words.next"].search(sentence))
     spans = default_grammar().find_dates(
         sentence, meeting, forward=forward, day_month_dots=day_month_dots
     )
@@ -81,12 +78,14 @@ def _events_in(
         if span.approximate and not state.vocab["events.nouns"].search(sentence):
             continue
         result.append(
-            Event(_title(sentence, spans), span.start, span.end, span.approximate, unit.source)
+            Event(
+                _title(state, sentence, spans), span.start, span.end, span.approximate, unit.source
+            )
         )
     return result
 
 
-def _title(sentence: str, spans: list[DateSpan]) -> str:
+def _title(state: State, sentence: str, spans: list[DateSpan]) -> str:
     """The sentence without its dates and times, trimmed to something a calendar can show."""
     text = sentence
     grammar = default_grammar()
@@ -95,11 +94,6 @@ def _title(sentence: str, spans: list[DateSpan]) -> str:
     ]
     for begin, stop in sorted(cuts, reverse=True):
         text = text[:begin] + " " + text[stop:]
-    text = re.sub(r"\(\s*\)", " ", text)
-    text = clean(text).rstrip(" .;:")
-    while True:
-        trimmed = DANGLING.sub("", text).strip()
-        if trimmed == text:
-            break
-        text = trimmed
+    text = EMPTY_PARENTHESES.sub(" ", text)
+    text = state.vocab["words.date_glue"].strip_end(clean(text).rstrip(" .;:"))
     return text[:120].rstrip()

@@ -73,9 +73,7 @@ def _reason(state: State, sentence: str, after: str, item: ItemDraft) -> str | N
     for unit in item.units:
         if unit.section == Section.TEXT and unit.kind != BlockKind.ROW:
             first = sentences(unit.text)[0] if unit.text else ""
-            first = re.split(r"(?i)\s+(?:och därför|och därmed|varför|and therefore|so)\s+", first)[
-                0
-            ]
+            first = state.vocab["words.therefore"].split(first)[0].strip()
             if first and first != sentence:
                 return strip_label(clean(first).rstrip("."))
     return clean(sentence).rstrip(".") or None

@@ -15,6 +15,7 @@ from kansli.minutes.parser.text import (
     looks_like_person,
     split_outside_parentheses,
     strip_label,
+    without_parentheses,
 )
 
 GROUPS = (
@@ -27,6 +28,8 @@ CHECKBOX = re.compile(r"(\[\s*[xX✓]?\s*\]|☒|☑|☐)")
 PARTY = re.compile(r"\(([A-ZÅÄÖ]{1,4})\)")
 HANDLE = re.compile(r"\s*\(@[\w.-]+\)")
 SECTION_REF = re.compile(r"(?:§§?\s*\d|\bärende(?:n)?\s+\d|\bitems?\s+\d)", re.I)
+NOTE = re.compile(r"\(([^()]*)\)")
+DASH = re.compile(r"\s+[-–]\s+")
 
 
 def group_of(state: State, text: str) -> tuple[str, AttendanceGroup] | None:
@@ -104,13 +107,19 @@ def add_list(state: State, text: str, source: Source) -> None:
     """'Bolagsverket, Skatteverket, (eSam - synk)', 'Mark, Ryan, Eric Huss, Carol (second half)'."""
     assert state.group is not None
     for written in split_outside_parentheses(text, ",;"):
-        part = re.sub(r"(?i)^(?:och|and)\s+", "", written)
+        part = _without_leading_and(state, written)
         if part.startswith("(") and part.endswith(")"):
             part = part[1:-1]
-        part = re.split(r"\s+[-–]\s+", part)[0]
+        part = DASH.split(part)[0]
         draft = parse_entry(state, part, source, state.group.status, state.group.role)
         if draft is not None:
             add(state, draft)
+
+
+def _without_leading_and(state: State, text: str) -> str:
+    """'och Jeremy Hylton' -> 'Jeremy Hylton' (the last name of a list)."""
+    word = state.vocab["words.and"].prefix(text.strip())
+    return text.strip()[len(word) :].strip() if word else text.strip()
 
 
 def add(state: State, draft: ParticipantDraft) -> None:
@@ -147,7 +156,7 @@ def parse_entry(
     name = _name(segments[0])
     if name is None:
         return None
-    note = re.search(r"\(([^()]*)\)", segments[0])
+    note = NOTE.search(segments[0])
     if note and not party and note.group(1)[:1].isupper() and len(note.group(1)) <= 12:
         segments.insert(1, note.group(1))  # "Fanny Nilsson (EY)": the firm they come from
     organisation, role_text = split_organisation_role(state, segments[1:])
@@ -168,7 +177,7 @@ def split_organisation_role(state: State, segments: list[str]) -> tuple[str | No
     role_parts: list[str] = []
     for segment in segments:
         if SECTION_REF.search(segment) or state.vocab["attendance.leaves"].search(segment):
-            head = re.split(SECTION_REF.pattern, segment, maxsplit=1, flags=re.I)[0]
+            head = SECTION_REF.split(segment, maxsplit=1)[0]
             leave = state.vocab["attendance.leaves"].search(head)
             head = head[: leave.start()] if leave else head
             if head.strip():
@@ -193,7 +202,7 @@ def _is_role(state: State, segment: str) -> bool:
 
 
 def _name(text: str) -> str | None:
-    text = re.sub(r"\s*\([^()]*\)\s*", " ", text).strip(" .,:")
+    text = without_parentheses(text).strip(" .,:")
     if not text or len(text.split()) > 6 or any(ch.isdigit() for ch in text):
         return None
     if text.endswith((".", "!", "?")):
@@ -279,15 +288,13 @@ def _plausible_line(text: str) -> bool:
     """A participant line, not a sentence that happens to follow the list."""
     if text.rstrip().endswith((".", "!", "?")) and len(text.split()) > 4:
         return False
-    head = text.split(",", maxsplit=1)[0]
-    head = re.sub(r"\s*\([^()]*\)", "", head)
-    return looks_like_person(head.strip()) or CHECKBOX.match(text) is not None
+    head = without_parentheses(text.split(",", maxsplit=1)[0])
+    return looks_like_person(head) or CHECKBOX.match(text) is not None
 
 
 def _is_name_list(state: State, text: str) -> bool:
     parts = split_outside_parentheses(text, ",")
-    names = [re.sub(r"\s*\([^()]*\)", "", p).strip() for p in parts]
-    names = [re.sub(r"(?i)^(?:och|and)\s+", "", n) for n in names]
+    names = [_without_leading_and(state, without_parentheses(p)) for p in parts]
     return len(names) >= 2 and all(
         n
         and len(n.split()) <= 4

@@ -18,6 +18,7 @@ PAGE_NUMBER_IN_LINE = re.compile(
     r"(?:\b(?:sida|page)\s*)?\b\d{1,3}\s*(?:\(\s*\d{1,3}\s*\)|(?:av|of|/)\s*\d{1,3})|(?:\s|^)\d{1,3}$"
 )
 FILE_NUMBER_LINE = re.compile(r"^[A-ZÅÄÖ]{2,10}[/-]\d[\w./-]*$")
+PAGE_CELL = re.compile(r"\d{1,3}")
 ONLY_RULE = re.compile(r"^[\s_\-–—=.*·•|~]*$")
 TOC_DOTS = re.compile(
     r"^(?P<text>.*?\S)\s*(?:\.\s?){4,}\s*(?P<page>\d{1,3})$|^(?P<text2>.*?\S)\s*…+\s*(?P<page2>\d{1,3})$"
@@ -155,7 +156,7 @@ def _row_entries(state: State) -> bool:
         if block.kind in (BlockKind.BLANK, BlockKind.PAGE) or block.furniture:
             continue
         cells = [c.strip() for c in block.cells if c.strip()]
-        if block.kind != BlockKind.ROW or len(cells) < 2 or not re.fullmatch(r"\d{1,3}", cells[-1]):
+        if block.kind != BlockKind.ROW or len(cells) < 2 or not PAGE_CELL.fullmatch(cells[-1]):
             break
         rows += 1
         if rows >= 2:

@@ -17,12 +17,15 @@ from kansli.minutes.parser.text import (
     looks_like_person,
     split_outside_parentheses,
     strip_label,
+    without_parentheses,
 )
 
 NUMBER_AFTER_TITLE = re.compile(
     r",\s*(?:nr\.?\s*|no\.?\s*|möte\s*)?(\d{1,3}(?:/\d{2,4})?)\s*$", re.I
 )
 KIND_NUMBER = re.compile(r"^\s*(?:nr\.?\s*)?(\d{1,3}(?:/\d{2,4})?)\b(?![-./]\d)")
+SHORT_ISO = re.compile(r"\b\d{2}-\d{2}-\d{2}\b")
+YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 BARE_TIME = re.compile(r"(?<![\d.:])([01]?\d|2[0-3])[.:]([0-5]\d)(?![\d.:])")
 PAGE_OF = re.compile(r"\d{1,3}\s*\(\s*\d{1,3}\s*\)")
 LAST_FIRST = re.compile(
@@ -108,9 +111,7 @@ def _is_section_word(state: State, text: str) -> bool:
 def _alone_at_level(state: State, block: Block) -> bool:
     """A first heading is the title when no other heading shares its level, or it gives a date
     ("# Möte 2023-02-07"); "= Öppnande av möte" among its siblings is the first item."""
-    if default_grammar().find_dates(block.text, None) or re.search(
-        r"\d{2}-\d{2}-\d{2}", block.text
-    ):
+    if default_grammar().find_dates(block.text, None) or SHORT_ISO.search(block.text):
         return True
     if state.vocab["meeting.open"].search(block.text):
         return False
@@ -142,7 +143,7 @@ def read_title(state: State, text: str, match: re.Match[str] | None) -> None:
     if numbered:
         header.meeting_number = header.meeting_number or numbered.group(1)
         after = after[: numbered.start()]
-    body = re.sub(r"\b(?:19|20)\d{2}\b", " ", after)  # "Årsmötesprotokoll 2020": a year
+    body = YEAR.sub(" ", after)  # "Årsmötesprotokoll 2020": a year
     body = strip_label(clean(body)).strip(" ,-–")
     if not body and before and not is_upper_word_line(before):
         body = before
@@ -158,7 +159,7 @@ def _take_dates(state: State, text: str) -> str:
     for span in reversed(default_grammar().find_dates(text, None)):
         header.date = header.date or span.start
         text = text[: span.begin] + text[span.stop :]
-    short = re.search(r"\b\d{2}-\d{2}-\d{2}\b", text)
+    short = SHORT_ISO.search(text)
     if short and header.date is None:
         header.date = parse_short_iso(short.group(0))
         text = text.replace(short.group(0), " ")
@@ -211,7 +212,7 @@ def _fill_date_time(state: State, text: str, *, whole: bool) -> bool:
             [(d.begin, d.stop) for d in dates] + [(t.begin, t.stop) for t in times], reverse=True
         ):
             rest = rest[:begin] + rest[stop:]
-        rest = re.sub(r"(?i)\b(kl\.?|klockan|den|at|the|,|-|–)", " ", rest)
+        rest = state.vocab["words.date_glue"].remove(rest.replace(",", " ").replace("-", " "))
         if not dates and not times:
             short = parse_short_iso(text.strip())
             if short and state.header.date is None:
@@ -229,14 +230,13 @@ def _fill_date_time(state: State, text: str, *, whole: bool) -> bool:
     return bool(dates or times)
 
 
-def _cut_times_and_dates(text: str) -> str:
+def _cut_times_and_dates(state: State, text: str) -> str:
     grammar = default_grammar()
     spans = [(d.begin, d.stop) for d in grammar.find_dates(text, None)]
     spans += [(t.begin, t.stop) for t in grammar.find_times(text)]
     for begin, stop in sorted(spans, reverse=True):
         text = text[:begin] + text[stop:]
-    text = re.sub(r"(?i)(?<!\w)(kl\.?|klockan)(?!\w)", " ", text)
-    return clean(text).strip(" ,-–")
+    return state.vocab["words.date_glue"].remove(text).strip(" ,-–")
 
 
 # --- labelled fields --------------------------------------------------------------------------
@@ -246,7 +246,7 @@ Setter = Callable[[State, str], None]
 
 def _set_sender(state: State, value: str) -> None:
     _fill_date_time(state, value, whole=False)
-    name = natural_name(_cut_times_and_dates(value))
+    name = natural_name(_cut_times_and_dates(state, value))
     if name and state.header.sender is None:
         state.header.sender = name
 
@@ -268,7 +268,7 @@ def _bare_time(state: State, value: str) -> None:
     """In a date/time field a time needs no "kl": "2025-03-13 19.00", "18:00-20:00"."""
     if state.header.start_time is not None:
         return
-    rest = _cut_times_and_dates(value)
+    rest = _cut_times_and_dates(state, value)
     times = BARE_TIME.findall(rest)
     if times:
         state.header.start_time = dt.time(int(times[0][0]), int(times[0][1]))
@@ -278,7 +278,7 @@ def _bare_time(state: State, value: str) -> None:
 
 def _set_place(state: State, value: str) -> None:
     _fill_date_time(state, value, whole=False)
-    place = _cut_times_and_dates(value)
+    place = _cut_times_and_dates(state, value)
     connector = state.vocab["title.connectors"].prefix(place)
     if connector:
         place = place[len(connector) :].strip()
@@ -305,8 +305,8 @@ def only_names(state: State, value: str) -> bool:
     cut = state.vocab["header.items_range"].search(value)
     if cut:
         value = value[: cut.start()]
-    value = re.sub(r"\s*\([^()]*\)", " ", value)
-    parts = split_outside_parentheses(re.sub(r"(?i)\s+(?:och|and|samt|&)\s+", ", ", value), ",;")
+    value = ", ".join(state.vocab["words.and"].split(without_parentheses(value)))
+    parts = split_outside_parentheses(value, ",;")
     return bool(parts) and all(
         looks_like_person(p)
         or looks_like_person(natural_name(p))
@@ -325,10 +325,10 @@ def names_in(state: State, value: str) -> list[str]:
     cut = state.vocab["header.items_range"].search(value)
     if cut:
         value = value[: cut.start()]
-    value = re.sub(r"(?i)\s+(?:och|and|samt|&)\s+", ", ", value)
+    value = ", ".join(state.vocab["words.and"].split(value))
     names = []
     for written in split_outside_parentheses(value, ",;"):
-        part = re.sub(r"\s*\([^()]*\)\s*", " ", written).strip()
+        part = without_parentheses(written)
         if looks_like_person(part) or (len(part.split()) == 1 and part[:1].isupper()):
             names.append(natural_name(part))
         elif "," not in part and looks_like_person(" ".join(part.split()[:2])):

@@ -18,6 +18,8 @@ PARAGRAPH_AFTER = re.compile(r"^(\d{1,4}[a-z]?)\s*§(?!§)\s*[.:]?\s*(.*)$")
 DOTTED = re.compile(r"^(\d{1,3}(?:\.\d{1,2}){0,2})(?:\.|\))?\s+(\S.*)$")
 BARE = re.compile(r"^(\d{1,3})\.?$")
 ISSUE_REF = re.compile(r"\s*\(?\[?#\d+\]?\)?\s*$")
+TRAILING_NOTE = re.compile(r"\s*\(([^()]*)\)\s*$")
+NUMBER_CELL = re.compile(r"\d{1,3}[.)]?")
 DURATION = re.compile(r"(?i)\b\d+\s*(?:min|mins|minutes|minuter|h|tim)\b|\btime:")
 PATH_LIKE = re.compile(r"^[a-z0-9][\w.-]*/[\w./-]+$")
 
@@ -54,7 +56,7 @@ def clean_title(state: State, title: str) -> str:
     elif case:
         return ""
     title = ISSUE_REF.sub("", title)
-    note = re.search(r"\s*\(([^()]*)\)\s*$", title)
+    note = TRAILING_NOTE.search(title)
     if note and (
         state.vocab["items.attachment_notes"].search(note.group(1))
         or DURATION.search(note.group(1))
@@ -99,7 +101,11 @@ def open_item(
             state.items.remove(earlier)
             break
     draft = ItemDraft(
-        number=number, title=title, source=block.source, heading_level=level, container=state.container
+        number=number,
+        title=title,
+        source=block.source,
+        heading_level=level,
+        container=state.container,
     )
     draft.base_section = section_for_title(state, title)
     draft.section = draft.base_section
@@ -220,7 +226,7 @@ def _heading_text(block: Block) -> str | None:
     if block.kind != BlockKind.ROW:
         return None
     cells = [c.strip() for c in block.cells if c.strip()]
-    if len(cells) >= 2 and re.fullmatch(r"\d{1,3}[.)]?", cells[0]):
+    if len(cells) >= 2 and NUMBER_CELL.fullmatch(cells[0]):
         # "8. | Förberedelse inför stämman Mötet ägnas åt ...": the number in its own column, the
         # title running on into the notes; the title ends where a new sentence starts.
         words = cells[1].split()

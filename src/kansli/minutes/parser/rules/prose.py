@@ -72,7 +72,7 @@ def _status_of(state: State, sentence: str) -> Status | None:
         return Status.ABSENT
     if not (vocab["attendance.present"].search(sentence) or "attendance" in lowered):
         return None
-    if re.search(r"(?i)\b(?:also|även|dessutom|också)\b", sentence):
+    if state.vocab["words.also"].search(sentence):
         return Status.GUEST
     return Status.PRESENT
 
@@ -142,9 +142,8 @@ def elections(state: State, units: list[Unit]) -> None:
 
 
 def _assign(state: State, role: str, names: str) -> None:
-    people = [
-        n.strip() for n in re.split(r"\s*(?:,|\boch\b|\band\b|\bsamt\b)\s*", names) if n.strip()
-    ]
+    people = [n.strip() for part in names.split(",") for n in state.vocab["words.and"].split(part)]
+    people = [n for n in people if n]
     header = state.header
     vocab = state.vocab
     if vocab["attendance.adjusters"].is_(role) and not header.adjusters:
