@@ -82,8 +82,12 @@ def _assemble(state: State, document: Document, language: str, text: str) -> Min
     units = [u for d in state.items for u in d.units] + state.preamble
     day_month_dots = bool(DOTTED_FULL_DATE.search(text))
     found_events = events.events(state, units, meeting, day_month_dots=day_month_dots)
-    chair = header.chair or _by_role(participants, state.vocab["attendance.chair"])
-    secretary = header.secretary or _by_role(participants, state.vocab["attendance.secretary"])
+    chair = header.chair or _by_role(
+        participants, state.vocab["attendance.chair"], state.vocab["attendance.deputy"]
+    )
+    secretary = header.secretary or _by_role(
+        participants, state.vocab["attendance.secretary"], state.vocab["attendance.deputy"]
+    )
     if header.secretary is None and header.author and secretary is None:
         secretary = header.author
     return Minutes(
@@ -148,9 +152,12 @@ def _full(people: People, name: str | None) -> str | None:
     return (people.resolve(name) or name) if name else None
 
 
-def _by_role(participants: tuple[Participant, ...], roles: PhraseSet) -> str | None:
+def _by_role(
+    participants: tuple[Participant, ...], roles: PhraseSet, deputies: PhraseSet
+) -> str | None:
+    """The participant whose role names the office ("ordförande"), not its deputy."""
     for person in participants:
-        if person.role and roles.search(person.role) and "vice" not in fold(person.role):
+        if person.role and roles.search(person.role) and not deputies.search(person.role):
             return person.name
     return None
 

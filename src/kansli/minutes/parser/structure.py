@@ -63,7 +63,7 @@ LABEL_RULES = frozenset(
 
 def run(state: State, trace: Trace | None = None) -> None:
     """Run the rules over all blocks; `trace` (for debugging) hears which rule took each block."""
-    skip = furniture.repeated_page_lines(state.blocks)
+    skip = furniture.repeated_page_lines(state.blocks, state.vocab)
     state.item_level = item_level(state)
     while state.pos < len(state.blocks):
         block = state.blocks[state.pos]

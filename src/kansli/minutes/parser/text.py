@@ -30,23 +30,18 @@ def strip_label(text: str) -> str:
 _SENTENCE_END = re.compile(
     r"(?<=[.!?])[\"”»)]?\s+(?=[A-ZÅÄÖÉÜ0-9\"“”«(])"  # end punctuation, space, capital
 )
-# Abbreviations that end in a period without ending the sentence.
-_ABBREVIATIONS = re.compile(
-    r"(?:\b(?:bl\.a|t\.ex|m\.m|d\.v\.s|dvs|ca|kl|nr|pga|p\.g\.a|inkl|exkl|resp|jfr|fr\.o\.m|t\.o\.m|"
-    r"e\.g|i\.e|etc|vs|Mr|Mrs|Ms|Dr|St|no|Oct|Nov|Dec|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept)"
-    r"|\b[A-ZÅÄÖ])\.$"
-)
 
 
 @functools.lru_cache(maxsize=4096)
-def sentences(text: str) -> tuple[str, ...]:
-    """Split running text into sentences; abbreviations ("bl.a.", "kl.", "S. Deibel") hold.
-    Cached: the extraction passes ask for the same unit's sentences several times."""
+def split_sentences(text: str, abbreviation_end: re.Pattern[str]) -> tuple[str, ...]:
+    """Split running text into sentences, not after a text that `abbreviation_end` matches
+    Cached: the extraction passes ask for the same unit's sentences
+    several times."""
     parts: list[str] = []
     start = 0
     for match in _SENTENCE_END.finditer(text):
         head = text[start : match.start()].rstrip()
-        if _ABBREVIATIONS.search(head):
+        if abbreviation_end.search(head):
             continue
         parts.append(head)
         start = match.end()

@@ -11,10 +11,10 @@ import functools
 import re
 import tomllib
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from kansli.minutes.parser.text import fold
+from kansli.minutes.parser.text import fold, split_sentences
 
 LANG_DIR = Path(__file__).resolve().parent.parent / "lang"
 LANGUAGES = ("sv", "en")
@@ -30,6 +30,8 @@ class PhraseSet:
 
     phrases: tuple[str, ...]
     pattern: re.Pattern[str] | None
+    alternation: str = "(?!)"
+    """The phrases as one regex alternation (never matches when there are none)."""
 
     @classmethod
     def of(cls, phrases: Iterable[str]) -> PhraseSet:
@@ -38,7 +40,8 @@ class PhraseSet:
             return cls((), None)
         alternation = "|".join(_tolerant(p) for p in folded)
         # Word boundaries that also work for phrases ending in "." or ":" ("pga.", "beslut:").
-        return cls(tuple(folded), re.compile(rf"(?<!\w)(?:{alternation})(?!\w)"))
+        pattern = re.compile(rf"(?<!\w)(?:{alternation})(?!\w)")
+        return cls(tuple(folded), pattern, alternation)
 
     def __contains__(self, text: object) -> bool:
         return isinstance(text, str) and self.is_(text)
@@ -92,15 +95,33 @@ class Vocabulary:
     groups: Mapping[str, PhraseSet]
     roles_by_heading: Mapping[str, str]
     kinds: Mapping[str, str]
+    compiled: dict[str, re.Pattern[str]] = field(default_factory=dict, compare=False, hash=False)
 
     def __getitem__(self, key: str) -> PhraseSet:
         return self.groups.get(key, EMPTY)
+
+    def regex(self, template: str) -> re.Pattern[str]:
+        """A rule's regex with `{section.name}` standing for that group's phrases (matched in
+        any case), compiled once per vocabulary: rules keep their shape, the words come from the
+        language files. Matched against the text as written."""
+        pattern = self.compiled.get(template)
+        if pattern is None:
+            source = PLACEHOLDER.sub(lambda m: f"(?i:{self[m.group(1)].alternation})", template)
+            pattern = self.compiled[template] = re.compile(source)
+        return pattern
+
+    def sentences(self, text: str) -> tuple[str, ...]:
+        """`text` split into sentences; this language's abbreviations ("bl.a.", "kl.") hold."""
+        return split_sentences(text, self.regex(ABBREVIATION_END))
 
     def kind_of(self, word: str) -> str | None:
         return self.kinds.get(fold(word))
 
 
 EMPTY = PhraseSet.of(())
+PLACEHOLDER = re.compile(r"\{([a-z_]+\.[a-z_]+)\}")
+# A sentence that ends in an abbreviation ("bl.a.", "kl.") or an initial ("S.") goes on.
+ABBREVIATION_END = r"(?:(?<!\w){words.abbreviations}|(?<!\w)[A-ZÅÄÖ])\.$"
 
 
 def _tolerant(phrase: str) -> str:

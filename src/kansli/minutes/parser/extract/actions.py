@@ -17,7 +17,7 @@ from kansli.minutes.dates import default_grammar
 from kansli.minutes.model import Action
 from kansli.minutes.parser.names import People
 from kansli.minutes.parser.state import ItemDraft, Section, State, Unit
-from kansli.minutes.parser.text import clean, fold, looks_like_person, sentences
+from kansli.minutes.parser.text import clean, fold, looks_like_person
 
 CLAUSE_PUNCTUATION = re.compile(r"(?:[,;:]|\s[-–])\s+")
 LEADING_TOKENS = re.compile(r"((?:[A-ZÅÄÖÉ]\.\s?)?[\wÅÄÖåäöé'’-]+)")
@@ -48,7 +48,7 @@ def _actions_in_text(
 ) -> list[Action]:
     unit_due = _due(state, unit.text, meeting)
     result: list[Action] = []
-    for sentence in sentences(unit.text):
+    for sentence in state.vocab.sentences(unit.text):
         sentence_due = _due(state, sentence, meeting)
         starts = clause_starts(state, sentence)
         dated = bool(sentence_due or unit_due)
@@ -193,7 +193,7 @@ def _listed_action(state: State, unit: Unit, people: People, meeting: dt.date | 
             text = clean(text[: match.start()] + text[match.end() :])
             break
     if assignee is None:
-        for sentence in sentences(text):
+        for sentence in state.vocab.sentences(text):
             hit = _subject_verb_loose(state, sentence, people)
             if hit:
                 assignee = hit

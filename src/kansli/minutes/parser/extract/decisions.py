@@ -9,7 +9,7 @@ import re
 from kansli.minutes.blocks import BlockKind
 from kansli.minutes.model import Decision
 from kansli.minutes.parser.state import ItemDraft, Section, State, Unit
-from kansli.minutes.parser.text import clean, fold, sentences
+from kansli.minutes.parser.text import clean, fold
 
 NUMBERED_APPROVAL = re.compile(r"(?i)\b(?:attsats|att-sats|punkt|yrkande)\s*(\d+)\b")
 
@@ -55,7 +55,8 @@ def _resolve_approval(state: State, unit: Unit, proposals: list[Unit]) -> list[D
         chosen = [proposals[int(numbered.group(1)) - 1]]
     else:
         chosen = proposals
-    prefix = clean(text.rstrip(".")) if fold(text).startswith(("enligt", "according")) else ""
+    according = state.vocab["decisions.according"].prefix(text)
+    prefix = clean(text.rstrip(".")) if according else ""
     return [
         Decision(f"{prefix}: {p.text}" if prefix else p.text, unit.source.span(p.source))
         for p in chosen
@@ -64,7 +65,7 @@ def _resolve_approval(state: State, unit: Unit, proposals: list[Unit]) -> list[D
 
 def _decision_part(state: State, text: str) -> str | None:
     """The decision in a unit: from the sentence with decision wording to the unit's end."""
-    parts = sentences(text)
+    parts = state.vocab.sentences(text)
     phrases = state.vocab["decisions.phrases"]
     for index, sentence in enumerate(parts):
         if phrases.search(sentence) and not sentence.rstrip().endswith("?"):

@@ -11,7 +11,7 @@ from kansli.minutes.blocks import BlockKind
 from kansli.minutes.dates import DateSpan, default_grammar
 from kansli.minutes.model import Event
 from kansli.minutes.parser.state import Section, State, Unit
-from kansli.minutes.parser.text import clean, looks_like_person, sentences
+from kansli.minutes.parser.text import clean, looks_like_person
 
 EMPTY_PARENTHESES = re.compile(r"\(\s*\)")
 
@@ -49,7 +49,7 @@ def events(
             continue
         if unit.section in (Section.HISTORY,):
             continue
-        for sentence in sentences(unit.text):
+        for sentence in state.vocab.sentences(unit.text):
             found.extend(_events_in(state, sentence, unit, meeting, day_month_dots))
     unique: dict[tuple[dt.date, dt.date | None], Event] = {}
     for event in found:

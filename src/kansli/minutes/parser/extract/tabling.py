@@ -4,21 +4,22 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from kansli.minutes.blocks import BlockKind
 from kansli.minutes.dates import default_grammar
 from kansli.minutes.model import Tabling
 from kansli.minutes.parser.state import ItemDraft, Section, State
-from kansli.minutes.parser.text import clean, sentences, strip_label
+from kansli.minutes.parser.text import clean, strip_label
 
 WORD = r"[A-ZÅÄÖ][\wÅÄÖåäö]*"
-MEETING_OF = re.compile(
-    r"(?i)\b(?:möte|mötet|sammanträde|sammanträdet|meeting)\s+(?:med|i|för|with|of)\s+"
-    r"(?P<body>(?!den\b|the\b)[\wÅÄÖåäö-]+(?:\s(?!den\b|the\b|on\b|pga\b|i\b)[\wÅÄÖåäö-]+){0,2}?)"
-    r"(?=\s+(?:den|the|on|pga|i|på|\d)\b|[.,;]|$)"
+# "till nästa möte med styrelsen den 11 mars" -> "styrelsen"; "... med SSK" -> "SSK".
+MEETING_OF = (
+    r"(?<!\w){tabling.meeting_words}\s+{tabling.of}\s+"
+    r"(?P<body>(?!{words.date_glue}\b)[\wÅÄÖåäö-]+(?:\s(?!{words.date_glue}\b)[\wÅÄÖåäö-]+){0,2}?)"
+    r"(?=\s+(?:{words.date_glue}|{tabling.because}|\d)|[.,;]|$)"
 )
-BODY_AFTER = re.compile(rf"(?:\b(?:med|with|till|to|på|at|i)\s+)(?P<body>{WORD}(?:[ -]{WORD})*)")
+# "... till SSK", "... to the Board": a capitalised name after a preposition.
+BODY_AFTER = rf"(?<!\w){{tabling.of}}\s+(?P<body>{WORD}(?:[ -]{WORD})*)"
 
 
 def tabling(state: State, item: ItemDraft, meeting: dt.date | None) -> Tabling | None:
@@ -26,7 +27,7 @@ def tabling(state: State, item: ItemDraft, meeting: dt.date | None) -> Tabling |
     for unit in item.units:
         if unit.kind == BlockKind.ROW or unit.section in (Section.HISTORY, Section.AGENDA):
             continue
-        for sentence in sentences(unit.text):
+        for sentence in state.vocab.sentences(unit.text):
             match = phrases.search(sentence)
             if match is None:
                 continue
@@ -53,14 +54,14 @@ def _target_body(state: State, after: str) -> str | None:
     """'till nästa möte med styrelsen den 11 mars' -> 'styrelsen'; '... med SSK' -> 'SSK'."""
     cut = state.vocab["tabling.because"].search(after)
     head = after[: cut.start()] if cut else after
-    named = MEETING_OF.search(head)
+    named = state.vocab.regex(MEETING_OF).search(head)
     if named:
         return named.group("body")
-    match = BODY_AFTER.search(head)
+    match = state.vocab.regex(BODY_AFTER).search(head)
     if match is None:
         return None
     body = match.group("body")
-    if default_grammar().find_dates(body, None) or body.split()[0].lower() in ("den", "the"):
+    if default_grammar().find_dates(body, None) or state.vocab["words.date_glue"].prefix(body):
         return None
     return body
 
@@ -72,7 +73,7 @@ def _reason(state: State, sentence: str, after: str, item: ItemDraft) -> str | N
     # Otherwise the reason is what the item's notes said before the decision.
     for unit in item.units:
         if unit.section == Section.TEXT and unit.kind != BlockKind.ROW:
-            first = sentences(unit.text)[0] if unit.text else ""
+            first = state.vocab.sentences(unit.text)[0] if unit.text else ""
             first = state.vocab["words.therefore"].split(first)[0].strip()
             if first and first != sentence:
                 return strip_label(clean(first).rstrip("."))

@@ -27,7 +27,8 @@ GROUPS = (
 CHECKBOX = re.compile(r"(\[\s*[xX✓]?\s*\]|☒|☑|☐)")
 PARTY = re.compile(r"\(([A-ZÅÄÖ]{1,4})\)")
 HANDLE = re.compile(r"\s*\(@[\w.-]+\)")
-SECTION_REF = re.compile(r"(?:§§?\s*\d|\bärende(?:n)?\s+\d|\bitems?\s+\d)", re.I)
+# "§ 92", "§§ 92-93", "ärende 13": which items someone attended, not a role.
+SECTION_REF = r"(?:§§?|(?<!\w){attendance.item_words})\s*\d"
 NOTE = re.compile(r"\(([^()]*)\)")
 DASH = re.compile(r"\s+[-–]\s+")
 
@@ -176,8 +177,9 @@ def split_organisation_role(state: State, segments: list[str]) -> tuple[str | No
     organisation_parts: list[str] = []
     role_parts: list[str] = []
     for segment in segments:
-        if SECTION_REF.search(segment) or state.vocab["attendance.leaves"].search(segment):
-            head = SECTION_REF.split(segment, maxsplit=1)[0]
+        section_ref = state.vocab.regex(SECTION_REF)
+        if section_ref.search(segment) or state.vocab["attendance.leaves"].search(segment):
+            head = section_ref.split(segment, maxsplit=1)[0]
             leave = state.vocab["attendance.leaves"].search(head)
             head = head[: leave.start()] if leave else head
             if head.strip():

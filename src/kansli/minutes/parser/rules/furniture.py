@@ -10,12 +10,16 @@ from kansli.minutes.blocks import Block, BlockKind
 from kansli.minutes.parser.rules.items import split_item_number
 from kansli.minutes.parser.state import State
 from kansli.minutes.parser.text import clean, fold
+from kansli.minutes.parser.vocab import Vocabulary
 
-PAGE_NUMBER = re.compile(
-    r"^(?:sida|page|s\.)?\s*\d{1,3}\s*(?:\(\s*\d{1,3}\s*\)|(?:av|of|/)\s*\d{1,3})$", re.I
+# "1 (4)", "Sida 2 av 5", "Page 3 of 7", "2/5": a page number.
+PAGE_NUMBER = (
+    r"^(?:{header.page_words}\s*)?\d{1,3}\s*(?:\(\s*\d{1,3}\s*\)|(?:{header.page_of}|/)\s*\d{1,3})$"
 )
-PAGE_NUMBER_IN_LINE = re.compile(
-    r"(?:\b(?:sida|page)\s*)?\b\d{1,3}\s*(?:\(\s*\d{1,3}\s*\)|(?:av|of|/)\s*\d{1,3})|(?:\s|^)\d{1,3}$"
+# The same inside a running header ("KUNGSBACKA KOMMUN  SAMMANTRÄDESPROTOKOLL  2 (5)").
+PAGE_NUMBER_IN_LINE = (
+    r"(?:(?<!\w){header.page_words}\s*)?\b\d{1,3}\s*"
+    r"(?:\(\s*\d{1,3}\s*\)|(?:{header.page_of}|/)\s*\d{1,3})|(?:\s|^)\d{1,3}$"
 )
 FILE_NUMBER_LINE = re.compile(r"^[A-ZÅÄÖ]{2,10}[/-]\d[\w./-]*$")
 PAGE_CELL = re.compile(r"\d{1,3}")
@@ -26,7 +30,7 @@ TOC_DOTS = re.compile(
 TOC_SPACES = re.compile(r"^(?P<text>.*\S)\s+(?P<page>\d{1,3})$")
 
 
-def repeated_page_lines(blocks: Sequence[Block]) -> set[int]:
+def repeated_page_lines(blocks: Sequence[Block], vocab: Vocabulary) -> set[int]:
     """Indices of blocks that repeat a running header/footer line of an earlier page.
 
     Readers mark running headers of PDF and DOCX themselves; text converted from PDF
@@ -41,6 +45,7 @@ def repeated_page_lines(blocks: Sequence[Block]) -> set[int]:
         pages[block.source.page].append(index)
     if len(pages) < 2:
         return set()
+    page_number = vocab.regex(PAGE_NUMBER_IN_LINE)
     seen_on: dict[tuple[int, str], set[int]] = defaultdict(set)
     places: list[tuple[int, tuple[int, str]]] = []
     for page, indices in pages.items():
@@ -50,7 +55,7 @@ def repeated_page_lines(blocks: Sequence[Block]) -> set[int]:
             text = fold(blocks[index].text)
             if place >= 0 and text.isdigit():
                 continue  # a number alone near the top is an item number ("5"), not a page's
-            key = (place, PAGE_NUMBER_IN_LINE.sub("#", text))
+            key = (place, page_number.sub("#", text))
             if key[1]:
                 seen_on[key].add(page)
                 places.append((index, key))
@@ -69,12 +74,13 @@ def repeated_page_lines(blocks: Sequence[Block]) -> set[int]:
 
 def is_noise(state: State, block: Block) -> bool:
     text = block.text.strip()
-    if block.furniture or ONLY_RULE.match(text) or PAGE_NUMBER.match(text):
+    page_number = state.vocab.regex(PAGE_NUMBER)
+    if block.furniture or ONLY_RULE.match(text) or page_number.match(text):
         return True
     if FILE_NUMBER_LINE.match(text):
         return True  # a file number alone ("NKBY/497/12.03.01/2022", "KS 2024/123")
     if block.kind == BlockKind.ROW and all(
-        not cell.strip() or PAGE_NUMBER.match(cell.strip()) for cell in block.cells
+        not cell.strip() or page_number.match(cell.strip()) for cell in block.cells
     ):
         return True
     return state.vocab["header.ignore"].is_(text)

@@ -20,10 +20,10 @@ from kansli.minutes.parser.text import (
     without_parentheses,
 )
 
-NUMBER_AFTER_TITLE = re.compile(
-    r",\s*(?:nr\.?\s*|no\.?\s*|möte\s*)?(\d{1,3}(?:/\d{2,4})?)\s*$", re.I
-)
-KIND_NUMBER = re.compile(r"^\s*(?:nr\.?\s*)?(\d{1,3}(?:/\d{2,4})?)\b(?![-./]\d)")
+# "... ledningsgrupp, 1", "..., möte nr 3": the meeting's number after the body.
+NUMBER_AFTER_TITLE = r",\s*(?:{title.number_words}\.?\s*)?(\d{1,3}(?:/\d{2,4})?)\s*$"
+# "Protokoll 5/2022", "Protokoll nr 3": the number right after the kind.
+KIND_NUMBER = r"^\s*(?:{title.number_words}\.?\s*)?(\d{1,3}(?:/\d{2,4})?)\b(?![-./]\d)"
 SHORT_ISO = re.compile(r"\b\d{2}-\d{2}-\d{2}\b")
 YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 BARE_TIME = re.compile(r"(?<![\d.:])([01]?\d|2[0-3])[.:]([0-5]\d)(?![\d.:])")
@@ -126,7 +126,7 @@ def read_title(state: State, text: str, match: re.Match[str] | None) -> None:
     if match is not None:
         header.kind = header.kind or state.vocab.kind_of(match.group(0))
         before, after = text[: match.start()].strip(" -–,"), text[match.end() :].strip(" -–,")
-        number = KIND_NUMBER.match(after)
+        number = state.vocab.regex(KIND_NUMBER).match(after)
         if number:
             header.meeting_number = header.meeting_number or number.group(1)
             after = after[number.end() :]
@@ -139,7 +139,7 @@ def read_title(state: State, text: str, match: re.Match[str] | None) -> None:
         after = after[: meeting.start()]  # "<body> Meeting <date>"
     elif meeting and meeting.start() == 0:
         after = _drop_connector(state, after[meeting.end() :])  # "of a Regular Meeting of <body>"
-    numbered = NUMBER_AFTER_TITLE.search(after)
+    numbered = state.vocab.regex(NUMBER_AFTER_TITLE).search(after)
     if numbered:
         header.meeting_number = header.meeting_number or numbered.group(1)
         after = after[: numbered.start()]

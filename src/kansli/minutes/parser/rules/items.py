@@ -20,7 +20,8 @@ BARE = re.compile(r"^(\d{1,3})\.?$")
 ISSUE_REF = re.compile(r"\s*\(?\[?#\d+\]?\)?\s*$")
 TRAILING_NOTE = re.compile(r"\s*\(([^()]*)\)\s*$")
 NUMBER_CELL = re.compile(r"\d{1,3}[.)]?")
-DURATION = re.compile(r"(?i)\b\d+\s*(?:min|mins|minutes|minuter|h|tim)\b|\btime:")
+# "(Eric Holk Time: 5 Minutes)", "(15 min)": a presenter and time note, not part of the title.
+DURATION = r"\d+\s*{items.duration_units}(?!\w)|(?<!\w){items.duration_labels}"
 PATH_LIKE = re.compile(r"^[a-z0-9][\w.-]*/[\w./-]+$")
 
 
@@ -59,7 +60,7 @@ def clean_title(state: State, title: str) -> str:
     note = TRAILING_NOTE.search(title)
     if note and (
         state.vocab["items.attachment_notes"].search(note.group(1))
-        or DURATION.search(note.group(1))
+        or state.vocab.regex(DURATION).search(note.group(1))
     ):
         title = title[: note.start()]
     return strip_label(clean(title.rstrip(". ")) if title.endswith("..") else clean(title))

@@ -14,7 +14,7 @@ from kansli.minutes.dates import default_grammar
 from kansli.minutes.model import Status
 from kansli.minutes.parser.rules.attendance import add
 from kansli.minutes.parser.state import ParticipantDraft, State, Unit
-from kansli.minutes.parser.text import clean, fold, sentences
+from kansli.minutes.parser.text import clean, fold
 
 WORD = r"[A-ZÅÄÖ][\wåäöé'’-]+"
 NAME = rf"{WORD}(?:\s(?:[A-ZÅÄÖ]\.|{WORD}|de|von|van|af))*\s{WORD}"
@@ -28,7 +28,7 @@ def prose_attendance(state: State, units: list[Unit]) -> None:
     for unit in units:
         if unit.kind == BlockKind.ROW:
             continue
-        for sentence in sentences(clean(unit.text)):
+        for sentence in state.vocab.sentences(clean(unit.text)):
             _officers(state, sentence)
             status = _status_of(state, sentence)
             if status is None:
@@ -120,10 +120,12 @@ def meeting_times(state: State, block: Block) -> int:
 
 
 NAMES = rf"(?P<names>{NAME}(?:\s*(?:,|och|and|samt)\s*{NAME})*)"
-ELECTED_AFTER = re.compile(
-    rf"{NAMES}\s+(?:[a-zåäö]+\s+){{0,3}}?(?:till|som|as)\s+(?P<role>[\wåäö-]+)"
+# "Mötet väljer Kim Lindberger till mötesordförande", "Gustav Dalemo väljs in som sekreterare".
+ELECTED_AFTER = (
+    rf"{NAMES}\s+(?:[a-zåäö]+\s+){{0,3}}?{{attendance.elected_to}}\s+(?P<role>[\wåäö-]+)"
 )
-ELECTED_BEFORE = re.compile(rf"\b(?:[Tt]ill|[Ss]om|[Aa]s)\s+(?P<role>[\wåäö-]+)\s+\w+\s+{NAMES}")
+# "Till protokolljusterare utsågs Johanna Norrbygård och Tua Backman".
+ELECTED_BEFORE = rf"(?<!\w){{attendance.elected_to}}\s+(?P<role>[\wåäö-]+)\s+\w+\s+{NAMES}"
 
 
 def elections(state: State, units: list[Unit]) -> None:
@@ -133,11 +135,11 @@ def elections(state: State, units: list[Unit]) -> None:
     for unit in units:
         if unit.kind == BlockKind.ROW:
             continue
-        for sentence in sentences(clean(unit.text)):
+        for sentence in state.vocab.sentences(clean(unit.text)):
             if not election.search(sentence):
                 continue
-            for pattern in (ELECTED_AFTER, ELECTED_BEFORE):
-                for match in pattern.finditer(sentence):
+            for template in (ELECTED_AFTER, ELECTED_BEFORE):
+                for match in state.vocab.regex(template).finditer(sentence):
                     _assign(state, match.group("role"), match.group("names"))
 
 
