@@ -39,6 +39,9 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("subheading", sections.subheading),
     ("content", sections.content),
 )
+# Rules that only apply before the first item: once an item is open they are not asked.
+HEADER_ONLY = frozenset({"contents", "title", "body_line", "letterhead", "label_tail", "date_line"})
+BODY_RULES = tuple((name, rule) for name, rule in RULES if name not in HEADER_ONLY)
 
 
 Trace = Callable[[Block, str], None]
@@ -77,7 +80,7 @@ def run(state: State, trace: Trace | None = None) -> None:
             state.pos += 1
             continue
         consumed = 0
-        for name, rule in RULES:
+        for name, rule in BODY_RULES if state.items else RULES:
             consumed = rule(state, block)
             if consumed:
                 if trace is not None:

@@ -46,28 +46,59 @@ def actions(state: State, item: ItemDraft, people: People, meeting: dt.date | No
 def _actions_in_text(
     state: State, unit: Unit, people: People, meeting: dt.date | None
 ) -> list[Action]:
-    unit_due = _due(state, unit.text, meeting)
     result: list[Action] = []
+    dues = _Dues(state, unit.text, meeting)
     for sentence in state.vocab.sentences(unit.text):
-        sentence_due = _due(state, sentence, meeting)
-        starts = clause_starts(state, sentence)
-        dated = bool(sentence_due or unit_due)
         matches = [
-            (s, hit)
-            for s in starts
-            if (hit := _subject_verb(state, sentence[s:], people, dated=dated))
+            (start, hit)
+            for start in clause_starts(state, sentence)
+            if (hit := _subject_verb(state, sentence[start:], people, dues.of(sentence)))
         ]
         for index, (start, (assignee, verb_at)) in enumerate(matches):
             stop = matches[index + 1][0] if index + 1 < len(matches) else len(sentence)
             clause = sentence[start:stop]
             text = clean(clause[verb_at:]).rstrip(" ,;.") or clean(clause)
-            due = _due(state, clause, meeting) or sentence_due or unit_due
+            due = _due(state, clause, meeting) or dues.of(sentence).value()
             result.append(
                 Action(
                     assignee, text, due[0] if due else None, due[1] if due else None, unit.source
                 )
             )
     return result
+
+
+Due = tuple[dt.date, str | None]
+
+
+class _Dues:
+    """The due dates of a unit and its sentences, found only when an action needs one (the date
+    grammar is the dearest call of the pass)."""
+
+    def __init__(self, state: State, text: str, meeting: dt.date | None) -> None:
+        self.state, self.text, self.meeting = state, text, meeting
+        self.unit: _Due | None = None
+
+    def of(self, sentence: str) -> _Due:
+        if self.unit is None:
+            self.unit = _Due(self.state, self.text, self.meeting, None)
+        return _Due(self.state, sentence, self.meeting, self.unit)
+
+
+class _Due:
+    def __init__(
+        self, state: State, text: str, meeting: dt.date | None, fallback: _Due | None
+    ) -> None:
+        self.state, self.text, self.meeting, self.fallback = state, text, meeting, fallback
+        self.found: Due | None = None
+        self.looked = False
+
+    def value(self) -> Due | None:
+        if not self.looked:
+            self.found = _due(self.state, self.text, self.meeting)
+            self.looked = True
+        if self.found is None and self.fallback is not None:
+            return self.fallback.value()
+        return self.found
 
 
 def clause_starts(state: State, sentence: str) -> list[int]:
@@ -85,9 +116,12 @@ def clause_starts(state: State, sentence: str) -> list[int]:
 
 
 def _subject_verb(
-    state: State, clause: str, people: People, *, dated: bool
+    state: State, clause: str, people: People, due: _Due | None = None
 ) -> tuple[str, int] | None:
-    """(assignee, offset of the verb) when `clause` starts with a doer and an action verb."""
+    """(assignee, offset of the verb) when `clause` starts with a doer and an action verb. Verbs
+    that need a date to be a promise ("föredrar") ask `due` for one."""
+    if not clause[:1].isupper():
+        return None  # doers are names: "och hälsar ..." is no new doer
     tokens = list(LEADING_TOKENS.finditer(clause[:80]))
     for count in (3, 2, 1):
         if len(tokens) <= count or clause[: tokens[0].start()].strip():
@@ -100,7 +134,7 @@ def _subject_verb(
         if assignee is None:
             continue
         rest = clause[subject_end:].lstrip(" ,")
-        if _is_action_verb(state, rest, dated=dated):
+        if _is_action_verb(state, rest, due):
             return assignee, len(clause) - len(rest)
     return None
 
@@ -128,12 +162,12 @@ def _doer(state: State, subject: str, people: People, *, loose: bool = False) ->
     return None
 
 
-def _is_action_verb(state: State, rest: str, *, dated: bool) -> bool:
+def _is_action_verb(state: State, rest: str, due: _Due | None) -> bool:
     vocab = state.vocab
     if vocab["actions.not_verbs"].prefix(rest):
         return False
     if vocab["actions.verbs_with_due"].prefix(rest):
-        return dated
+        return due is None or due.value() is not None
     return vocab["actions.verbs"].prefix(rest) is not None
 
 
@@ -216,7 +250,7 @@ def _subject_verb_loose(state: State, sentence: str, people: People) -> str | No
         if first is None or not clause[:1].isupper():
             continue
         rest = clause[first.end() :].lstrip()
-        if _is_action_verb(state, rest, dated=True):
+        if _is_action_verb(state, rest, None):
             return _doer(state, first.group(1), people, loose=True)
     return None
 
