@@ -139,7 +139,6 @@ class Lexicon:
 
     def _times(self, vocab: Vocabulary) -> None:
         self.time_prefix = alternation(vocab.time_prefixes)
-        self.time_preposition = alternation(vocab.time_prepositions)
         self.am_pm = alternation((*vocab.am, *vocab.pm))
         self.pm_words = frozenset(key(w) for w in vocab.pm)
         self.time_words = frozenset(key(w) for w in vocab.time_prefixes)
@@ -151,7 +150,6 @@ class Lexicon:
         self.month_reach = _reach((*vocab.month_prefixes, *self.parts_of))
         self.season_reach = _reach((*vocab.season_this, *vocab.season_next, *vocab.season_prefixes))
         self.relative_reach = _reach(self.relative_of)
-        self.preposition_reach = _reach(vocab.time_prepositions)
 
         self.context_words = frozenset(
             (*self.weekdays_of, *(key(w) for w in vocab.articles), *vocab.forward_cues)

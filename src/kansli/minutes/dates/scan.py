@@ -8,8 +8,8 @@ Speed comes from not running most patterns at all. The patterns match the lower-
 (so none needs IGNORECASE, which makes Python's `re` several times slower); numeric patterns
 start with a digit (so `re` skips to digits in C); a rule can name characters the text must
 contain (`needs`), and a word rule names the words it hangs on (`triggers`): it runs only when
-one of them is in the text, and then only in a window around each of them (`reach` characters
-before the word, `_TAIL` after).
+one of them is in the text, and then only at each of them (and at the words up to `reach`
+characters before it, for prefixes such as "ännu i").
 """
 
 from __future__ import annotations
@@ -20,9 +20,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Generic, Protocol, TypeVar
 
-_TAIL = 64
-"""How far after its trigger word a match may end ("september 30th – october 2nd, 2025")."""
 _DIGIT = re.compile(r"[0-9]")
+_WORD_START = re.compile(r"\b\w")
 
 
 class Text:
@@ -131,31 +130,27 @@ def _has_any(low: str, needs: tuple[str, ...]) -> bool:
 
 
 def _near(rule: Rule[C, S], text: Text, pos: int, end: int) -> Iterator[re.Match[str]]:
-    """Matches of a word rule, searched only around its trigger words."""
+    """Matches of a word rule that take in one of its trigger words: tried at the trigger word
+    and at the starts of the words up to `reach` characters before it (farthest first, so a
+    longer prefix wins: "ännu i höst" over "i höst")."""
     assert rule.reach is not None
+    low = text.low
     words = rule.triggers.intersection(text.words())
     last = pos
     for anchor in text.occurrences(words, pos, end):
         if anchor < last:
             continue
-        if rule.reach == 0:  # the match starts at the trigger word
-            if (match := rule.pattern.match(text.low, anchor, end)) is not None:
+        starts = [anchor]
+        if rule.reach:
+            starts = [
+                m.start() for m in _WORD_START.finditer(low, max(last, anchor - rule.reach), anchor)
+            ]
+            starts.append(anchor)
+        for start in starts:
+            match = rule.pattern.match(low, start, end)
+            if match is not None and match.end() > anchor:
                 yield match
                 last = match.end()
-            continue
-        start = max(last, anchor - rule.reach)
-        window = min(end, anchor + _TAIL)
-        while (match := rule.pattern.search(text.low, start, window)) is not None:
-            if match.end() == window < end:
-                # The window may have cut the match short: match again without the cut.
-                full = rule.pattern.match(text.low, match.start(), end)
-                if full is None:
-                    start = match.start() + 1
-                    continue
-                match = full
-            yield match
-            last = start = match.end()
-            if match.end() > anchor:
                 break
 
 

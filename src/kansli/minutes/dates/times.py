@@ -9,13 +9,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from kansli.minutes.dates.lexicon import DASH, NUM, Lexicon, key
+from kansli.minutes.dates.lexicon import DASH, NUM, NUM_START, Lexicon, key
 from kansli.minutes.dates.scan import Rule, Text
 from kansli.minutes.dates.spans import TimeSpan
 
 _MINUTE = r"[0-5][0-9]"
 _END = r"(?![0-9]|[.:][0-9])"
 _HALF_DAY = 12
+_PREPOSITION_REACH = 12
 _NUMBER_GLUE = frozenset(":.,/+-‐‑‒–—")
 
 
@@ -81,8 +82,12 @@ def _resolve_marked(match: re.Match[str], clock: Clock) -> TimeSpan | None:
 
 
 def _resolve_after_preposition(match: re.Match[str], clock: Clock) -> TimeSpan | None:
-    """After a preposition ("at 18:08") the span starts at the hour."""
-    return _span(match, clock, match.start("h1"))
+    """A dotted time right after a preposition ("at 18.30"); the span starts at the hour."""
+    head = clock.text.low[max(0, match.start() - _PREPOSITION_REACH) : match.start()]
+    words = head.split()
+    if not (head[-1:].isspace() and words and words[-1] in clock.lex.preposition_words):
+        return None
+    return _span(match, clock, match.start())
 
 
 def _resolve_bare(match: re.Match[str], clock: Clock) -> TimeSpan | None:
@@ -100,8 +105,8 @@ def time_rules(lex: Lexicon) -> list[TimeRule]:
         rf"(?:{DASH}(?:{lex.time_prefix}\s*)?(?P<h2>{NUM})(?:{sep}(?P<m2>{_MINUTE}))?)?{_END}"
     )
     after_preposition = (
-        rf"(?<!\w){lex.time_preposition}\s+(?P<h1>{NUM}){sep}(?P<m1>{_MINUTE})"
-        rf"(?:{DASH}(?P<h2>{NUM}){sep}(?P<m2>{_MINUTE}))?{_END}{ap}"
+        rf"(?P<h1>{NUM_START})\.(?P<m1>{_MINUTE})"
+        rf"(?:{DASH}(?P<h2>{NUM})[.:](?P<m2>{_MINUTE}))?{_END}{ap}"
     )
     colon = (
         rf"(?P<h1>{NUM}):(?P<m1>{_MINUTE})(?::(?P<s1>{_MINUTE}))?"
@@ -124,9 +129,8 @@ def time_rules(lex: Lexicon) -> list[TimeRule]:
             "after-preposition",
             re.compile(after_preposition),
             _resolve_after_preposition,
-            needs=(":", "."),
+            needs=(".",),
             triggers=lex.preposition_words,
-            reach=lex.preposition_reach,
         ),
         Rule("colon", re.compile(colon), _resolve_bare, needs=(":",)),
         Rule("am-pm", re.compile(am_pm), _resolve_bare, needs=lex.am_pm_words or ("\0",)),
