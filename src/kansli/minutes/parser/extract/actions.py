@@ -127,14 +127,12 @@ def _subject_verb(
         if len(tokens) <= count or clause[: tokens[0].start()].strip():
             continue
         subject_end = tokens[count - 1].end()
-        subject = clause[:subject_end]
-        if not subject[:1].isupper():
-            return None
-        assignee = _doer(state, subject, people)
-        if assignee is None:
-            continue
         rest = clause[subject_end:].lstrip(" ,")
-        if _is_action_verb(state, rest, due):
+        # The verb first: it is one regex and rules out almost every clause.
+        if not _is_action_verb(state, rest, due):
+            continue
+        assignee = _doer(state, clause[:subject_end], people)
+        if assignee is not None:
             return assignee, len(clause) - len(rest)
     return None
 

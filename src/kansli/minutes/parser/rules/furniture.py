@@ -73,9 +73,13 @@ def repeated_page_lines(blocks: Sequence[Block], vocab: Vocabulary) -> set[int]:
 
 
 def is_noise(state: State, block: Block) -> bool:
+    if block.furniture:
+        return True
     text = block.text.strip()
+    if len(text) > 40 and block.kind != BlockKind.ROW:
+        return False  # page numbers, file numbers and stamps are short
     page_number = state.vocab.regex(PAGE_NUMBER)
-    if block.furniture or ONLY_RULE.match(text) or page_number.match(text):
+    if ONLY_RULE.match(text) or page_number.match(text):
         return True
     if FILE_NUMBER_LINE.match(text):
         return True  # a file number alone ("NKBY/497/12.03.01/2022", "KS 2024/123")

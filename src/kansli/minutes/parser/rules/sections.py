@@ -48,6 +48,8 @@ def section_label(state: State, block: Block) -> int:
     if block.continued:
         return 0
     text = clean(block.text)
+    if len(text) > 70 and ":" not in text[:60]:
+        return 0  # a sentence, not a label
     section = section_of(state, text)
     rest = ""
     if section is None:
