@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 
 from kansli.minutes.dates.lexicon import Lexicon, key
 from kansli.minutes.dates.resolve import Day, Range, resolve_day, resolve_range
@@ -97,8 +98,9 @@ class Scan:
         if self._cues is None:
             cues = self.lex.cue_words.intersection(text.words())
             self._cues = text.occurrences(cues, 0, len(text.low)) if cues else []
-        for cue in self._cues:
-            if begin - _CUE_REACH <= cue < begin and not _CLAUSE_END.search(text.low, cue, begin):
+        cues = self._cues
+        for i in range(bisect_left(cues, begin - _CUE_REACH), bisect_left(cues, begin)):
+            if not _CLAUSE_END.search(text.low, cues[i], begin):
                 return True
         return False
 
