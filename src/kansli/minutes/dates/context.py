@@ -96,8 +96,8 @@ class Scan:
             return True
         text = self.text
         if self._cues is None:
-            cues = self.lex.cue_words.intersection(text.words())
-            self._cues = text.occurrences(cues, 0, len(text.low)) if cues else []
+            words = self.lex.cue_words.intersection(text.words())
+            self._cues = text.occurrences(words, 0, len(text.low)) if words else []
         cues = self._cues
         for i in range(bisect_left(cues, begin - _CUE_REACH), bisect_left(cues, begin)):
             if not _CLAUSE_END.search(text.low, cues[i], begin):
