@@ -19,6 +19,8 @@ from kansli.minutes.parser.names import People
 from kansli.minutes.parser.state import ItemDraft, Section, State, Unit
 from kansli.minutes.parser.text import clean, fold, looks_like_person
 
+# Where an action verb may stand: the candidates that `_doers` then checks one by one.
+ACTION_VERB = r"(?<!\w)(?:{actions.verbs}|{actions.verbs_with_due})(?!\w)"
 CLAUSE_PUNCTUATION = re.compile(r"(?:[,;:]|\s[-–])\s+")
 LEADING_TOKENS = re.compile(r"((?:[A-ZÅÄÖÉ]\.\s?)?[\wÅÄÖåäöé'’-]+)")
 BODY_WORD = re.compile(r"\s+(?P<body>[A-ZÅÄÖ][\wÅÄÖåäö]*(?:-[\wåäö]+)?)")
@@ -49,15 +51,11 @@ def _actions_in_text(
     result: list[Action] = []
     dues = _Dues(state, unit.text, meeting)
     for sentence in state.vocab.sentences(unit.text):
-        matches = [
-            (start, hit)
-            for start in clause_starts(state, sentence)
-            if (hit := _subject_verb(state, sentence[start:], people, dues.of(sentence)))
-        ]
-        for index, (start, (assignee, verb_at)) in enumerate(matches):
+        matches = _doers(state, sentence, people, dues.of(sentence))
+        for index, (start, assignee, verb_at) in enumerate(matches):
             stop = matches[index + 1][0] if index + 1 < len(matches) else len(sentence)
             clause = sentence[start:stop]
-            text = clean(clause[verb_at:]).rstrip(" ,;.") or clean(clause)
+            text = clean(sentence[verb_at:stop]).rstrip(" ,;.") or clean(clause)
             due = _due(state, clause, meeting) or dues.of(sentence).value()
             result.append(
                 Action(
@@ -65,6 +63,32 @@ def _actions_in_text(
                 )
             )
     return result
+
+
+def _doers(state: State, sentence: str, people: People, due: _Due) -> list[tuple[int, str, int]]:
+    """(clause start, assignee, verb offset) for every clause of `sentence` that starts with a
+    doer followed by an action verb. The verbs are found first (one regex over the sentence);
+    only then are the one to three words before each verb tried as its doer."""
+    found: list[tuple[int, str, int]] = []
+    starts: set[int] | None = None
+    for verb in state.vocab.regex(ACTION_VERB).finditer(sentence):
+        if not _is_action_verb(state, sentence[verb.start() :], due):
+            continue
+        if starts is None:
+            starts = set(clause_starts(state, sentence))
+        words = list(LEADING_TOKENS.finditer(sentence, max(0, verb.start() - 60), verb.start()))
+        for count in (3, 2, 1):
+            if len(words) < count:
+                continue
+            first = words[-count]
+            between = sentence[words[-1].end() : verb.start()]
+            if first.start() not in starts or between.strip(" ,"):
+                continue
+            assignee = _doer(state, sentence[first.start() : words[-1].end()], people)
+            if assignee is not None:
+                found.append((first.start(), assignee, verb.start()))
+                break
+    return found
 
 
 Due = tuple[dt.date, str | None]
@@ -113,28 +137,6 @@ def clause_starts(state: State, sentence: str) -> list[int]:
                 end += 1
             starts.add(end)
     return sorted(starts)
-
-
-def _subject_verb(
-    state: State, clause: str, people: People, due: _Due | None = None
-) -> tuple[str, int] | None:
-    """(assignee, offset of the verb) when `clause` starts with a doer and an action verb. Verbs
-    that need a date to be a promise ("föredrar") ask `due` for one."""
-    if not clause[:1].isupper():
-        return None  # doers are names: "och hälsar ..." is no new doer
-    tokens = list(LEADING_TOKENS.finditer(clause[:80]))
-    for count in (3, 2, 1):
-        if len(tokens) <= count or clause[: tokens[0].start()].strip():
-            continue
-        subject_end = tokens[count - 1].end()
-        rest = clause[subject_end:].lstrip(" ,")
-        # The verb first: it is one regex and rules out almost every clause.
-        if not _is_action_verb(state, rest, due):
-            continue
-        assignee = _doer(state, clause[:subject_end], people)
-        if assignee is not None:
-            return assignee, len(clause) - len(rest)
-    return None
 
 
 def _doer(state: State, subject: str, people: People, *, loose: bool = False) -> str | None:
