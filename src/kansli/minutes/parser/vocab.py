@@ -25,23 +25,29 @@ class PhraseSet:
     """A group of phrases, matched case-insensitively on word boundaries.
 
     Matching runs on `text.lower()`, which keeps the text's length, so match offsets are valid
-    in the original text; spaces in a phrase match any run of whitespace.
+    in the original text; spaces in a phrase match any run of whitespace. The phrases are
+    compiled as a trie ("beslut(?:a(?:r|de)|...)"), so a failing attempt costs a character test,
+    not one per phrase; `search` first looks for a phrase's first word among the text's words.
     """
 
     phrases: tuple[str, ...]
     pattern: re.Pattern[str] | None
     alternation: str = "(?!)"
-    """The phrases as one regex alternation (never matches when there are none)."""
+    """The phrases as one regex (never matches when there are none)."""
+    first_words: frozenset[str] | None = None
+    """The phrases' first words, when every phrase starts with a word character."""
 
     @classmethod
     def of(cls, phrases: Iterable[str]) -> PhraseSet:
         folded = sorted({fold(p) for p in phrases if p.strip()}, key=len, reverse=True)
         if not folded:
             return cls((), None)
-        alternation = "|".join(_tolerant(p) for p in folded)
+        alternation = _trie(folded)
         # Word boundaries that also work for phrases ending in "." or ":" ("pga.", "beslut:").
-        pattern = re.compile(rf"(?<!\w)(?:{alternation})(?!\w)")
-        return cls(tuple(folded), pattern, alternation)
+        pattern = re.compile(rf"(?<!\w){alternation}(?!\w)")
+        firsts = [WORD.match(p) for p in folded]
+        words = frozenset(m.group(0) for m in firsts if m) if all(firsts) else None
+        return cls(tuple(folded), pattern, alternation, words)
 
     def __contains__(self, text: object) -> bool:
         return isinstance(text, str) and self.is_(text)
@@ -52,7 +58,17 @@ class PhraseSet:
 
     def search(self, text: str) -> re.Match[str] | None:
         """First phrase anywhere in `text`."""
-        return self.pattern.search(text.lower()) if self.pattern else None
+        if self.pattern is None:
+            return None
+        lowered = text.lower()
+        if self.first_words is None or "\ufffd" in lowered:
+            return self.pattern.search(lowered)
+        for word in WORD.finditer(lowered):
+            if word.group(0) in self.first_words:
+                match = self.pattern.match(lowered, word.start())
+                if match:
+                    return match
+        return None
 
     def prefix(self, text: str) -> str | None:
         """The longest phrase the text starts with (as written in `text`), or None."""
@@ -118,24 +134,41 @@ class Vocabulary:
         return self.kinds.get(fold(word))
 
 
+WORD = re.compile(r"\w+")
 EMPTY = PhraseSet.of(())
 PLACEHOLDER = re.compile(r"\{([a-z_]+\.[a-z_]+)\}")
 # A sentence that ends in an abbreviation ("bl.a.", "kl.") or an initial ("S.") goes on.
 ABBREVIATION_END = r"(?:(?<!\w){words.abbreviations}|(?<!\w)[A-ZÅÄÖ])\.$"
 
 
-def _tolerant(phrase: str) -> str:
-    """A regex for `phrase` in which every non-ASCII character may also be U+FFFD: documents
-    whose å/ä/ö/§ were destroyed by a wrong encoding still match their keywords."""
-    parts = []
-    for ch in phrase:
-        if ord(ch) > 127:
-            parts.append(f"[{re.escape(ch)}\ufffd]")
-        elif ch == " ":
-            parts.append(r"\s+")
-        else:
-            parts.append(re.escape(ch))
-    return "".join(parts)
+def _trie(phrases: Iterable[str]) -> str:
+    """One regex for all `phrases`, as a trie; the longest phrase wins. Every non-ASCII
+    character may also be U+FFFD: documents whose å/ä/ö/§ a wrong encoding destroyed still match
+    their keywords."""
+    root: dict[str, dict] = {}  # type: ignore[type-arg]
+    for phrase in phrases:
+        node = root
+        for ch in phrase:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _branches(root)
+
+
+def _branches(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
+    ends = "" in node
+    options = [_char(ch) + _branches(child) for ch, child in sorted(node.items()) if ch]
+    if not options:
+        return ""
+    body = options[0] if len(options) == 1 else "(?:" + "|".join(options) + ")"
+    return f"(?:{body})?" if ends else body
+
+
+def _char(ch: str) -> str:
+    if ch == " ":
+        return r"\s+"
+    if ord(ch) > 127:
+        return f"[{re.escape(ch)}\ufffd]"
+    return re.escape(ch)
 
 
 def _read(code: str) -> dict[str, object]:
@@ -195,7 +228,6 @@ def detect_language(texts: Iterable[str]) -> str:
     return max(LANGUAGES, key=lambda code: counts[code])
 
 
-WORD = re.compile(r"\w+")
 
 
 @functools.cache
