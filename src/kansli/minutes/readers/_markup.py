@@ -23,8 +23,13 @@ _WHOLE_BOLD = re.compile(r"^\s*(\*\*|__)(?=\S)(.+?)(?<=\S)\1\s*([:.]?)\s*$")
 _WHOLE_STRONG_TAG = re.compile(r"^\s*<(strong|b)>(.*?)</\1>\s*([:.]?)\s*$", re.I)
 
 
+_MARKUP_CHARS = frozenset("\\`<[*_~&")
+
+
 def markdown_inline(text: str) -> str:
     """Markdown inline markup removed: emphasis, links, code, inline HTML, escapes, entities."""
+    if _MARKUP_CHARS.isdisjoint(text):
+        return text  # most lines carry no markup: twelve substitutions saved
     escapes: list[str] = []
 
     def protect(match: re.Match[str]) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 
 from kansli.minutes.blocks import BlockKind
 from kansli.minutes.dates import DateSpan, default_grammar
@@ -47,10 +48,8 @@ def events(
             if table:
                 found.extend(_with_source(table, unit))
             continue
-        if unit.section in (Section.HISTORY,):
-            continue
-        for sentence in state.vocab.sentences(unit.text):
-            found.extend(_events_in(state, sentence, unit, meeting, day_month_dots))
+        if unit.section != Section.HISTORY:
+            found.extend(_events_in(state, unit, meeting, day_month_dots))
     unique: dict[tuple[dt.date, dt.date | None], Event] = {}
     for event in found:
         unique.setdefault((event.start, event.end), event)
@@ -61,27 +60,35 @@ def _with_source(events: list[Event], unit: Unit) -> list[Event]:
     return [Event(e.title, e.start, e.end, e.approximate, unit.source) for e in events]
 
 
-def _events_in(
-    state: State, sentence: str, unit: Unit, meeting: dt.date, day_month_dots: bool
-) -> list[Event]:
-    head = sentence.split(",", maxsplit=1)[0]
-    if looks_like_person(head.strip()):
-        return []  # a signature line: "Tua Backman, 21.09.2022"
-    forward = bool(state.vocab["words.next"].search(sentence))
-    spans = default_grammar().find_dates(
-        sentence, meeting, forward=forward, day_month_dots=day_month_dots
-    )
+def _events_in(state: State, unit: Unit, meeting: dt.date, day_month_dots: bool) -> list[Event]:
+    """Future dates in a unit, each titled by its sentence. The grammar reads the whole unit at
+    once (it is the dearest call); the spans are then given to their sentences."""
+    spans = [
+        span
+        for span in default_grammar().find_dates(unit.text, meeting, day_month_dots=day_month_dots)
+        if span.start > meeting or (span.end is not None and span.end > meeting)
+    ]
+    if not spans:
+        return []
     result = []
-    for span in spans:
-        if span.start <= meeting and (span.end is None or span.end <= meeting):
+    start = 0
+    for sentence in state.vocab.sentences(unit.text):
+        begin = unit.text.find(sentence, start)
+        if begin < 0:
             continue
-        if span.approximate and not state.vocab["events.nouns"].search(sentence):
-            continue
-        result.append(
-            Event(
-                _title(state, sentence, spans), span.start, span.end, span.approximate, unit.source
-            )
-        )
+        start = begin + len(sentence)
+        inside = [
+            replace(span, begin=span.begin - begin, stop=span.stop - begin)
+            for span in spans
+            if begin <= span.begin < start
+        ]
+        if not inside or looks_like_person(sentence.split(",", maxsplit=1)[0].strip()):
+            continue  # no date here, or a signature line: "Tua Backman, 21.09.2022"
+        for span in inside:
+            if span.approximate and not state.vocab["events.nouns"].search(sentence):
+                continue
+            title = _title(state, sentence, inside)
+            result.append(Event(title, span.start, span.end, span.approximate, unit.source))
     return result
 
 
