@@ -17,18 +17,15 @@ from kansli.minutes.model import (
     Item,
     Kind,
     Minutes,
-    Participant,
-    Status,
     Table,
 )
-from kansli.minutes.parser import structure
+from kansli.minutes.parser import roster, structure
 from kansli.minutes.parser.extract import actions, agenda, decisions, events, tabling
-from kansli.minutes.parser.names import People, natural_order
-from kansli.minutes.parser.rules import prose
+from kansli.minutes.parser.names import People
 from kansli.minutes.parser.rules.header import read_title
 from kansli.minutes.parser.state import ItemDraft, State
 from kansli.minutes.parser.text import fold
-from kansli.minutes.parser.vocab import PhraseSet, Vocabulary, detect_language, load_vocabulary
+from kansli.minutes.parser.vocab import Vocabulary, detect_language, load_vocabulary
 
 __all__ = ["parse_document"]
 
@@ -61,35 +58,13 @@ def _use_metadata_title(state: State, document: Document) -> None:
 def _assemble(state: State, document: Document, language: str, text: str) -> Minutes:
     header = state.header
     meeting = header.date
-    if not state.people:
-        prose.prose_attendance(state, prose.attendance_units(state))
-    prose.elections(state, [u for d in state.items for u in d.units])
-    natural_order(state.people, text)
-    participants = tuple(
-        Participant(
-            name=p.name,
-            organisation=p.organisation,
-            party=p.party,
-            role=p.role,
-            status=Status.ABSENT if p.invited_only else p.status,
-            source=p.source,
-        )
-        for p in state.people
-    )
-    people = People.of([p.name for p in participants])
+    participants, people = roster.settle(state, text)
     drafts = _discussed(state, [d for d in state.items if d.title or d.number])
     built = [_item(state, draft, people, meeting) for draft in drafts]
     units = [u for d in state.items for u in d.units] + state.preamble
     day_month_dots = bool(DOTTED_FULL_DATE.search(text))
     found_events = events.events(state, units, meeting, day_month_dots=day_month_dots)
-    chair = header.chair or _by_role(
-        participants, state.vocab["attendance.chair"], state.vocab["attendance.deputy"]
-    )
-    secretary = header.secretary or _by_role(
-        participants, state.vocab["attendance.secretary"], state.vocab["attendance.deputy"]
-    )
-    if header.secretary is None and header.author and secretary is None:
-        secretary = header.author
+    secretary = header.secretary or header.author
     return Minutes(
         kind=_kind(state, language),
         language=language,
@@ -100,7 +75,7 @@ def _assemble(state: State, document: Document, language: str, text: str) -> Min
         end_time=header.end_time,
         place=header.place,
         author=_full(people, header.author or header.sender or secretary),
-        chair=_full(people, chair),
+        chair=_full(people, header.chair),
         secretary=_full(people, secretary),
         adjusters=tuple(people.resolve(a) or a for a in header.adjusters),
         participants=participants,
@@ -150,16 +125,6 @@ def _item(state: State, draft: ItemDraft, people: People, meeting: dt.date | Non
 def _full(people: People, name: str | None) -> str | None:
     """'D. Goodger' -> 'David Goodger' when the attendance knows the full name."""
     return (people.resolve(name) or name) if name else None
-
-
-def _by_role(
-    participants: tuple[Participant, ...], roles: PhraseSet, deputies: PhraseSet
-) -> str | None:
-    """The participant whose role names the office ("ordförande"), not its deputy."""
-    for person in participants:
-        if person.role and roles.search(person.role) and not deputies.search(person.role):
-            return person.name
-    return None
 
 
 def _kind(state: State, language: str) -> Kind | None:

@@ -228,8 +228,6 @@ def detect_language(texts: Iterable[str]) -> str:
     return max(LANGUAGES, key=lambda code: counts[code])
 
 
-
-
 @functools.cache
 def _markers(code: str) -> frozenset[str]:
     return frozenset(load_vocabulary(code)[f"markers.{code}"].phrases)

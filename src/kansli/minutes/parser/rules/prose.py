@@ -19,6 +19,8 @@ from kansli.minutes.parser.text import clean, fold
 WORD = r"[A-ZÅÄÖ][\wåäöé'’-]+"
 NAME = rf"{WORD}(?:\s(?:[A-ZÅÄÖ]\.|{WORD}|de|von|van|af))*\s{WORD}"
 PERSON = re.compile(rf"(?P<name>{NAME})(?:\s*\((?P<role>[^()]{{1,40}})\))?")
+FIRST_NAME = re.compile(rf"^(?P<name>{WORD})\s")
+CLAUSE_SPLIT = re.compile(r"[,;]\s+")
 INITIAL_NAME = re.compile(r"^(?P<name>(?:[A-ZÅÄÖ]\.\s?)+[A-ZÅÄÖ][\wåäöé-]+|" + NAME + r")\s")
 
 
@@ -29,7 +31,6 @@ def prose_attendance(state: State, units: list[Unit]) -> None:
         if unit.kind == BlockKind.ROW:
             continue
         for sentence in state.vocab.sentences(clean(unit.text)):
-            _officers(state, sentence)
             status = _status_of(state, sentence)
             if status is None:
                 continue
@@ -77,26 +78,43 @@ def _status_of(state: State, sentence: str) -> Status | None:
     return Status.PRESENT
 
 
-def _officers(state: State, sentence: str) -> bool:
-    """'Stephan Deibel presided at the meeting.' / 'D. Goodger prepared these minutes.'"""
-    start = INITIAL_NAME.match(sentence)
-    if start is None:
-        return False
-    rest = sentence[start.end() :]
-    if state.vocab["attendance.chair"].prefix(rest) and state.header.chair is None:
-        state.header.chair = start.group("name")
-        return True
-    if state.vocab["attendance.secretary"].prefix(rest) and state.header.secretary is None:
-        state.header.secretary = start.group("name")
-        state.header.author = state.header.author or start.group("name")
-        return True
-    return False
+def officers(state: State, units: list[Unit]) -> None:
+    """Who chaired and who wrote, from what the text says they did: "Stephan Deibel presided",
+    "Ryan facilitates, Mark to scribe", "D. Goodger prepared these minutes", or from a title
+    before a name: "Ordförande Birgitta Litsegård hälsar ...". Only fills what is missing."""
+    for unit in units:
+        if unit.kind == BlockKind.ROW:
+            continue
+        for sentence in state.vocab.sentences(unit.text):
+            for clause in CLAUSE_SPLIT.split(sentence):
+                _officers(state, clause.strip())
+            if state.header.chair and state.header.secretary:
+                return
+
+
+def _officers(state: State, clause: str) -> None:
+    header = state.header
+    vocab = state.vocab
+    start = INITIAL_NAME.match(clause) or FIRST_NAME.match(clause)
+    if start is not None and not _is_phrase(state, start.group("name")):
+        rest = clause[start.end() :]
+        if header.chair is None and vocab["attendance.chair_acts"].prefix(rest):
+            header.chair = start.group("name")
+        elif header.secretary is None and vocab["attendance.secretary_acts"].prefix(rest):
+            header.secretary = start.group("name")
+            header.author = header.author or start.group("name")
+        return
+    role = vocab["attendance.chair"].prefix(clause)
+    if role and header.chair is None and not vocab["attendance.deputy"].search(clause[:40]):
+        titled = INITIAL_NAME.match(clause[len(role) :].lstrip())
+        if titled is not None:
+            header.chair = titled.group("name")
 
 
 def _is_phrase(state: State, name: str) -> bool:
     """'Board of Directors', 'The Python Software Foundation': capitalised, but nobody."""
     words = name.split()
-    return words[0] in ("The", "A", "An", "Den", "Det") or any(
+    return state.vocab["words.articles"].is_(words[0]) or any(
         state.vocab["attendance.roles"].is_(w) for w in words
     )
 

@@ -1,0 +1,109 @@
+"""Who was there and who held which office, settled once the structure is read.
+
+The order matters and is the order a reader would use: the attendance list as written (or, if
+there is none, the sentences that say who was present), the roles it gives (ordförande,
+sekreterare), what the text says people did ("X presided", "Mark to scribe"), who the meeting
+elected ("Mötet väljer X till mötesordförande"). Without any list, those officers are the
+participants. Names written short are completed from the document itself.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kansli.minutes.model import Participant, Status
+from kansli.minutes.parser.names import People, natural_order
+from kansli.minutes.parser.rules import prose
+from kansli.minutes.parser.state import ParticipantDraft, State
+from kansli.minutes.parser.text import fold
+from kansli.minutes.parser.vocab import PhraseSet
+
+SURNAME = r"[ \xa0]+(?P<surname>[A-ZÅÄÖÉ][a-zåäöéü'’-]+(?:-[A-ZÅÄÖ][a-zåäö]+)?)(?![\w-])"
+
+
+def settle(state: State, text: str) -> tuple[tuple[Participant, ...], People]:
+    header = state.header
+    vocab = state.vocab
+    if not state.people:
+        prose.prose_attendance(state, prose.attendance_units(state))
+    natural_order(state.people, text)
+    deputies = vocab["attendance.deputy"]
+    header.chair = header.chair or _by_role(state.people, vocab["attendance.chair"], deputies)
+    header.secretary = header.secretary or _by_role(
+        state.people, vocab["attendance.secretary"], deputies
+    )
+    item_units = [u for d in state.items for u in d.units]
+    prose.officers(state, state.preamble + item_units)
+    prose.elections(state, item_units)
+    if not state.people:
+        _officers_attended(state)
+    complete_names(state, text)
+    participants = tuple(
+        Participant(
+            name=p.name,
+            organisation=p.organisation,
+            party=p.party,
+            role=p.role,
+            status=Status.ABSENT if p.invited_only else p.status,
+            source=p.source,
+        )
+        for p in state.people
+    )
+    return participants, People.of([p.name for p in participants])
+
+
+def _by_role(people: list[ParticipantDraft], roles: PhraseSet, deputies: PhraseSet) -> str | None:
+    """The participant whose role names the office ("ordförande"), not its deputy."""
+    for person in people:
+        if person.role and roles.search(person.role) and not deputies.search(person.role):
+            return person.name
+    return None
+
+
+def _officers_attended(state: State) -> None:
+    """No attendance list: the chair, secretary and adjusters the minutes name were there."""
+    header = state.header
+    offices = [(header.chair, "ordförande"), (header.secretary, "sekreterare")]
+    offices += [(name, "justerare") for name in header.adjusters]
+    source = state.items[0].source if state.items else None
+    for name, role in offices:
+        if not name or source is None:
+            continue
+        if any(fold(p.name) == fold(name) for p in state.people):
+            continue
+        state.people.append(ParticipantDraft(name, None, None, role, Status.PRESENT, source))
+
+
+def complete_names(state: State, text: str) -> None:
+    """'Tekla' -> 'Tekla Siesjö' when the document writes the full name once ("Tekla Siesjö har
+    äskat") and no other surname with it: one-word names in the attendance and the offices."""
+    cache: dict[str, str] = {}
+
+    def full(name: str | None) -> str | None:
+        if not name or " " in name.strip() or not name[:1].isupper():
+            return name
+        if name not in cache:
+            surnames = {
+                m.group("surname")
+                for m in re.finditer(rf"(?<![\w-]){re.escape(name)}{SURNAME}", text)
+                if not _is_word(state, m.group("surname"))
+            }
+            cache[name] = f"{name} {surnames.pop()}" if len(surnames) == 1 else name
+        return cache[name]
+
+    for person in state.people:
+        person.name = full(person.name) or person.name
+    header = state.header
+    header.chair = full(header.chair)
+    header.secretary = full(header.secretary)
+    header.author = full(header.author)
+    header.adjusters = [full(a) or a for a in header.adjusters]
+
+
+def _is_word(state: State, word: str) -> bool:
+    """A capitalised word that is vocabulary, not a surname ("Mark Will", "Olav Fixar")."""
+    vocab = state.vocab
+    return any(
+        vocab[key].prefix(word) == word
+        for key in ("actions.verbs", "actions.not_verbs", "attendance.roles", "words.articles")
+    )
