@@ -132,5 +132,7 @@ def _kind(state: State, language: str) -> Kind | None:
         return Kind(state.header.kind)
     if language == "en":
         return Kind.MINUTES
-    numbered = any(d.number and d.number.isdigit() for d in state.items) and state.header.adjusters
-    return Kind.PROTOCOL if numbered else Kind.NOTES
+    # Without a title that says: adjusters or labelled decisions make a protocol.
+    if state.header.adjusters or state.uses_decision_headings:
+        return Kind.PROTOCOL
+    return Kind.NOTES

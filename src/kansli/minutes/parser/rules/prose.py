@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 
 from kansli.minutes.blocks import Block, BlockKind
-from kansli.minutes.dates import default_grammar
+from kansli.minutes.dates import TimeSpan, default_grammar
 from kansli.minutes.model import Status
 from kansli.minutes.parser.rules.attendance import add
-from kansli.minutes.parser.state import ParticipantDraft, State, Unit
+from kansli.minutes.parser.state import ParticipantDraft, Section, State, Unit
 from kansli.minutes.parser.text import clean, fold
 
 WORD = r"[A-ZÅÄÖ][\wåäöé'’-]+"
@@ -127,17 +127,30 @@ def meeting_times(state: State, block: Block) -> int:
     header = state.header
     text = block.text
     if header.start_time is None and state.vocab["meeting.open"].search(text):
-        times = default_grammar().find_times(text)
+        times = _times_at(state, text)
         if times:
             header.start_time = times[0].start
     if header.end_time is None and state.vocab["meeting.close"].search(text):
-        times = default_grammar().find_times(text)
+        times = _times_at(state, text)
         if times:
             header.end_time = times[-1].end or times[-1].start
     return 0
 
 
-NAMES = rf"(?P<names>{NAME}(?:\s*(?:,|och|and|samt)\s*{NAME})*)"
+def _times_at(state: State, text: str) -> list[TimeSpan]:
+    """The times in `text`, or on the next line when `text` is a heading without one
+    ("## Mötet öppnas" / "12:10-ish")."""
+    grammar = default_grammar()
+    times = grammar.find_times(text)
+    if times:
+        return times
+    following = state.next_content()
+    if following is not None and len(following.text.split()) <= 3:
+        return grammar.find_times(following.text)
+    return []
+
+
+NAMES = rf"(?P<names>{NAME}(?:\s*(?:,|{{words.and}})\s*{NAME})*)"
 # "Mötet väljer Kim Lindberger till mötesordförande", "Gustav Dalemo väljs in som sekreterare".
 ELECTED_AFTER = (
     rf"{NAMES}\s+(?:[a-zåäö]+\s+){{0,3}}?{{attendance.elected_to}}\s+(?P<role>[\wåäö-]+)"
@@ -148,17 +161,25 @@ ELECTED_BEFORE = rf"(?<!\w){{attendance.elected_to}}\s+(?P<role>[\wåäö-]+)\s+
 
 def elections(state: State, units: list[Unit]) -> None:
     """'Mötet väljer Kim Lindberger till mötesordförande', 'Till protokolljusterare utsågs A och
-    B': the meeting's chair, secretary and adjusters when the header did not name them."""
+    B', and in an approved att-sats 'Tekla är sekreterare': the meeting's chair, secretary and
+    adjusters when the header did not name them."""
     election = state.vocab["attendance.elected"]
     for unit in units:
         if unit.kind == BlockKind.ROW:
             continue
+        if unit.section in (Section.DECISION, Section.PROPOSAL):
+            for match in state.vocab.regex(APPOINTED).finditer(unit.text):
+                _assign(state, match.group("role"), match.group("names"))
         for sentence in state.vocab.sentences(clean(unit.text)):
             if not election.search(sentence):
                 continue
             for template in (ELECTED_AFTER, ELECTED_BEFORE):
                 for match in state.vocab.regex(template).finditer(sentence):
                     _assign(state, match.group("role"), match.group("names"))
+
+
+# "Att: Tekla är sekreterare", "Lukas är protokolljusterare": a proposal naming the officer.
+APPOINTED = rf"^(?P<names>{WORD}(?:\s{WORD})?)\s+{{attendance.is}}\s+(?P<role>[\wåäö-]+)\.?$"
 
 
 def _assign(state: State, role: str, names: str) -> None:
