@@ -120,6 +120,8 @@ class State:
     container: str | None = None
     """The container heading's text, folded ("agenda", "minutes")."""
     bullet_items: bool = False
+    lead_bullets: bool = False
+    """The items so far are the bullets the notes open with (before any item heading)."""
     """Right under a container heading: its top-level bullets are items."""
     pending_label: str | None = None
     """A header label alone on its line ("Avsändare", "Datum"): the next line is its value."""

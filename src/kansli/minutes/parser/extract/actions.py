@@ -21,6 +21,17 @@ from kansli.minutes.parser.text import clean, fold, looks_like_person
 
 # Where an action verb may stand: the candidates that `_doers` then checks one by one.
 ACTION_VERB = r"(?<!\w)(?:{actions.verbs}|{actions.verbs_with_due})(?!\w)"
+SPEAKER = re.compile(r"^(?P<who>[A-ZÅÄÖ][\wåäö'’.-]*(?:\s[A-ZÅÄÖ][\wåäö'’-]*)?):\s+")
+# "uppdrar åt EY att ta fram", "ger Anna i uppdrag att", "asked Ben to": the task and its doer.
+ASSIGNED = (
+    r"(?<!\w){actions.assign}\s+(?P<who>[A-ZÅÄÖ][\wÅÄÖåäö.-]*(?:\s[A-ZÅÄÖ][\wåäö-]+)?)"
+    r"\s+{actions.assign_then}(?!\w)"
+)
+# "Speciellt kommer Olav skriva ...": a doer after its modal verb (Swedish word order).
+INVERTED = (
+    r"(?<!\w){actions.modals}\s+(?P<who>[A-ZÅÄÖ][\wåäö-]+(?:\s[A-ZÅÄÖ][\wåäö-]+)?)"
+    r"\s+(?:att\s+)?(?P<verb>[a-zåäö]{3,})"
+)
 CLAUSE_PUNCTUATION = re.compile(r"(?:[,;:]|\s[-–])\s+")
 LEADING_TOKENS = re.compile(r"((?:[A-ZÅÄÖÉ]\.\s?)?[\wÅÄÖåäöé'’-]+)")
 BODY_WORD = re.compile(r"\s+(?P<body>[A-ZÅÄÖ][\wÅÄÖåäö]*(?:-[\wåäö]+)?)")
@@ -50,8 +61,11 @@ def _actions_in_text(
 ) -> list[Action]:
     result: list[Action] = []
     dues = _Dues(state, unit.text, meeting)
+    speaker = _speaker(state, unit.text, people)
     for sentence in state.vocab.sentences(unit.text):
         matches = _doers(state, sentence, people, dues.of(sentence))
+        matches += _other_doers(state, sentence, people, speaker)
+        matches.sort()
         for index, (start, assignee, verb_at) in enumerate(matches):
             stop = matches[index + 1][0] if index + 1 < len(matches) else len(sentence)
             clause = sentence[start:stop]
@@ -63,6 +77,41 @@ def _actions_in_text(
                 )
             )
     return result
+
+
+def _speaker(state: State, text: str, people: People) -> str | None:
+    """'Eric Holk: My plan is to ...': who speaks in a line of discussion notes."""
+    match = SPEAKER.match(text)
+    if match is None:
+        return None
+    return people.resolve(match.group("who")) or (
+        match.group("who") if looks_like_person(match.group("who")) else None
+    )
+
+
+def _other_doers(
+    state: State, sentence: str, people: People, speaker: str | None
+) -> list[tuple[int, str, int]]:
+    """Doers that do not stand before their verb: a speaker promising in the first person
+    ("Eric Huss: I'll own writing up ..."), someone given a task ("Revisionen uppdrar åt EY att
+    ta fram ..."), and a doer after a modal ("Speciellt kommer Olav skriva ...")."""
+    found: list[tuple[int, str, int]] = []
+    vocab = state.vocab
+    if speaker is not None:
+        said = SPEAKER.match(sentence)
+        start = said.end() if said else 0
+        promise = vocab["actions.first_person"].prefix(sentence[start:].lstrip())
+        if promise:
+            verb_at = sentence.index(promise, start) + len(promise)
+            found.append((start, speaker, verb_at))
+    for match in vocab.regex(ASSIGNED).finditer(sentence):
+        who = people.resolve(match.group("who")) or match.group("who")
+        found.append((match.start(), who, match.end()))
+    for match in vocab.regex(INVERTED).finditer(sentence):
+        who = people.resolve(match.group("who"))
+        if who is not None:
+            found.append((match.start(), who, match.start("verb")))
+    return found
 
 
 def _doers(state: State, sentence: str, people: People, due: _Due) -> list[tuple[int, str, int]]:

@@ -67,7 +67,9 @@ def _decision_part(state: State, text: str) -> str | None:
     """The decision in a unit: from the sentence with decision wording to the unit's end."""
     parts = state.vocab.sentences(text)
     phrases = state.vocab["decisions.phrases"]
+    starts = state.vocab["decisions.sentence_starts"]
     for index, sentence in enumerate(parts):
-        if phrases.search(sentence) and not sentence.rstrip().endswith("?"):
+        worded = phrases.search(sentence) or starts.prefix(sentence)
+        if worded and not sentence.rstrip().endswith("?"):
             return clean(" ".join(parts[index:]))
     return None

@@ -9,7 +9,7 @@ from difflib import SequenceMatcher
 
 from kansli.minutes.blocks import Block, BlockKind
 from kansli.minutes.model import Source
-from kansli.minutes.parser.rules.sections import section_of
+from kansli.minutes.parser.rules.sections import add_unit, section_of
 from kansli.minutes.parser.state import ItemDraft, Section, State
 from kansli.minutes.parser.text import clean, fold, strip_label
 
@@ -18,6 +18,7 @@ PARAGRAPH_AFTER = re.compile(r"^(\d{1,4}[a-z]?)\s*§(?!§)\s*[.:]?\s*(.*)$")
 DOTTED = re.compile(r"^(\d{1,3}(?:\.\d{1,2}){0,2})(?:\.|\))?\s+(\S.*)$")
 BARE = re.compile(r"^(\d{1,3})\.?$")
 ISSUE_REF = re.compile(r"\s*\(?\[?#\d+\]?\)?\s*$")
+FIRST_CLAUSE_END = re.compile(r"(?<=[^\s.])\.\s+(?=[A-ZÅÄÖ])|\s+[-–]\s+|:\s+")
 TRAILING_NOTE = re.compile(r"\s*\(([^()]*)\)\s*$")
 NUMBER_CELL = re.compile(r"\d{1,3}[.)]?")
 # "(Eric Holk Time: 5 Minutes)", "(15 min)": a presenter and time note, not part of the title.
@@ -172,7 +173,7 @@ def heading_item(state: State, block: Block) -> int:
     ):
         return 0
     state.items_paused = False
-    state.bullet_items = False
+    state.bullet_items = state.lead_bullets = False
     open_item(state, number, clean_title(state, rest if number else text), block, level=block.level)
     return 1
 
@@ -313,7 +314,35 @@ def bullet_item(state: State, block: Block) -> int:
     if label and nested and state.group is None:
         open_item(state, None, clean_title(state, strip_label(text)), block, level=None)
         return 1
+    if _lead_bullet(state, text, nested=nested):
+        # Notes that open with a list of points before their headings ("* Genomgång av
+        # arbetsrepot på GitHub. Det är helt valfritt ..."): each point is an item, titled by
+        # its first clause.
+        title, rest = _first_clause(text)
+        open_item(state, None, clean_title(state, title), block, level=None)
+        state.lead_bullets = True
+        if rest:
+            add_unit(state, block, rest, kind=BlockKind.PARAGRAPH)
+        return 1
     return 0
+
+
+def _lead_bullet(state: State, text: str, *, nested: bool) -> bool:
+    return (
+        (not state.items or state.lead_bullets)
+        and state.group is None
+        and not state.items_paused
+        and state.item_level is not None
+        and (nested or len(text.split()) >= 6)
+    )
+
+
+def _first_clause(text: str) -> tuple[str, str]:
+    """'Genomgång av arbetsrepot på GitHub. Det är ...' -> title and the rest."""
+    match = FIRST_CLAUSE_END.search(text)
+    if match is None:
+        return text.rstrip("."), ""
+    return text[: match.start()].rstrip("."), text[match.end() :].strip()
 
 
 def title_continuation(state: State, block: Block) -> int:
