@@ -33,6 +33,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("contents_item", items.contents_item),
     ("bullet_item", items.bullet_item),
     ("attendance_line", attendance.line),
+    ("presence_row", attendance.presence_row),
     ("title_continuation", items.title_continuation),
     ("date_line", header.date_line),
     ("section_label", sections.section_label),
@@ -40,7 +41,9 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("content", sections.content),
 )
 # Rules that only apply before the first item: once an item is open they are not asked.
-HEADER_ONLY = frozenset({"contents", "title", "body_line", "letterhead", "label_tail", "date_line"})
+HEADER_ONLY = frozenset(
+    {"contents", "title", "body_line", "letterhead", "label_tail", "date_line", "presence_row"}
+)
 BODY_RULES = tuple((name, rule) for name, rule in RULES if name not in HEADER_ONLY)
 
 

@@ -21,6 +21,11 @@ _RULE = re.compile(r"^#(?:let|set|show|import|include)\b")
 _CALL = re.compile(r"^\s*#[A-Za-z_][\w.-]*\s*[(\[]")
 _REFERENCE = re.compile(r"^\s*#[A-Za-z_][\w.-]*\s*$")
 _PAGEBREAK = re.compile(r"^\s*#pagebreak\(\s*(?:weak:\s*\w+\s*)?\)\s*$")
+_DATETIME = re.compile(
+    r"datetime\(\s*year:\s*(?P<year>\d{4})\s*,\s*month:\s*(?P<month>\d{1,2})\s*,"
+    r"\s*day:\s*(?P<day>\d{1,2})\s*\)"
+)
+_TITLE_SETTING = re.compile(r'\btitle:\s*"((?:[^"\\]|\\.)*)"')
 _LINE_COMMENT = re.compile(r"(?<!:)//.*$")
 _STRONG = re.compile(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])")
 _EMPH = re.compile(r"(?<![\w_])_(?=\S)(.+?)(?<=\S)_(?![\w_])")
@@ -93,8 +98,20 @@ class TypstReader(LineReader):
         self.depth += sum(line.count(c) for c in "([{") - sum(line.count(c) for c in ")]}")
         if self.depth <= 0:
             call, self.call = self.call, []
+            self.document_settings(" ".join(text for _, text in call))
             if not _RULE.match(call[0][1].strip()):
                 self.emit_call(call)
+
+    def document_settings(self, call: str) -> None:
+        """A template's settings: `date: datetime(year: 2024, month: 10, day: 10)` and a
+        non-empty `title: "..."` are the document's date and title (metadata)."""
+        date = _DATETIME.search(call)
+        if date and not any(key == "date" for key, _ in self.metadata):
+            year, month, day = (int(date[name]) for name in ("year", "month", "day"))
+            self.metadata.append(("date", f"{year:04d}-{month:02d}-{day:02d}"))
+        title = _TITLE_SETTING.search(call)
+        if title and title[1].strip() and not any(key == "title" for key, _ in self.metadata):
+            self.metadata.append(("title", self.inline(title[1])))
 
     def emit_call(self, call: list[tuple[int, str]]) -> None:
         """Each content block of a call becomes text; several on one line become a row."""

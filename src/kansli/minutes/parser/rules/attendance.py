@@ -321,3 +321,22 @@ def _column_roles(state: State, words: list[str]) -> bool:
         return False
     group.column_roles = tuple(roles)
     return True
+
+
+def presence_row(state: State, block: Block) -> int:
+    """A roll call without a heading: rows of a name and yes/no ("Samuel Hammersberg | Ja",
+    "Josefin Kokkinakis | Nej") before the first item."""
+    if state.items or state.group is not None or block.kind != BlockKind.ROW:
+        return 0
+    cells = [c.strip() for c in block.cells if c.strip()]
+    if len(cells) != 2 or not looks_like_person(cells[0]):
+        return 0
+    vocab = state.vocab
+    if vocab["attendance.yes"].prefix(cells[1]):
+        status = Status.PRESENT
+    elif vocab["attendance.no"].prefix(cells[1]):
+        status = Status.ABSENT
+    else:
+        return 0
+    add(state, ParticipantDraft(cells[0], None, None, None, status, block.source))
+    return 1
