@@ -41,19 +41,31 @@ WHO_DASH = re.compile(r"\s+[-–]\s+(?P<who>[\wÅÄÖåäö .,]{1,40})$")
 
 def actions(state: State, item: ItemDraft, people: People, meeting: dt.date | None) -> list[Action]:
     found: list[Action] = []
+    approved = _approves_proposals(state, item)
     for unit in item.units:
         if unit.kind == BlockKind.ROW or unit.section in (Section.AGENDA, Section.HISTORY):
             continue
         if unit.section == Section.ACTIONS:
             found.append(_listed_action(state, unit, people, meeting))
             continue
-        if unit.section == Section.PROPOSAL:
-            continue
+        if unit.section == Section.PROPOSAL and not approved:
+            continue  # a proposal binds no one until it is approved
         found.extend(_actions_in_text(state, unit, people, meeting))
     unique: dict[tuple[str | None, str], Action] = {}
     for action in found:
         unique.setdefault((action.assignee, fold(action.text)), action)
     return list(unique.values())
+
+
+def _approves_proposals(state: State, item: ItemDraft) -> bool:
+    """Does the item decide "bifalles" / "Enligt förslag" — the proposals are the decision?"""
+    approvals = state.vocab["decisions.approvals"]
+    return any(
+        unit.section == Section.DECISION
+        and approvals.search(unit.text)
+        and len(unit.text.split()) <= 6
+        for unit in item.units
+    )
 
 
 def _actions_in_text(
