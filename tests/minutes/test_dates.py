@@ -216,6 +216,33 @@ def test_it_reads_today_and_tomorrow_from_the_meeting_date(
     assert grammar.find_dates(f"Vi ses {text}.", None) == []
 
 
+# A Wednesday meeting (2019-09-25): "på lördag" is that week's Saturday, "nästa lördag" the
+# next week's, "samma tid nästa vecka" a week later.
+WEDNESDAY = D(2019, 9, 25)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Övningstävlingen hålls på lördag.", D(2019, 9, 28)),
+        ("Själva tävlingen hålls nästa lördag.", D(2019, 10, 5)),
+        ("Samma tid nästa vecka.", D(2019, 10, 2)),
+        ("På onsdag ses vi igen.", D(2019, 10, 2)),
+        ("We meet next Monday.", D(2019, 9, 30)),
+        ("The board meets on Friday.", D(2019, 9, 27)),
+    ],
+)
+def test_it_reads_weekdays_relative_to_the_meeting(
+    grammar: DateGrammar, text: str, expected: dt.date
+) -> None:
+    assert only(grammar.find_dates(text, WEDNESDAY)).start == expected
+    assert grammar.find_dates(text, None) == []
+
+
+def test_a_weekday_without_on_or_next_is_no_date(grammar: DateGrammar) -> None:
+    assert grammar.find_dates("Lördag är en bra dag för städning.", WEDNESDAY) == []
+
+
 # -- D.M without a year: only when the document writes D.M.YYYY ----------------------------------
 
 

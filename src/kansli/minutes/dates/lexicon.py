@@ -135,6 +135,10 @@ class Lexicon:
         self.week_words = frozenset(key(w) for w in vocab.week_words)
         self.relative_of = {key(w): days for w, days in vocab.relative_days}
         self.relative = alternation(self.relative_of)
+        self.weekday = alternation(self.weekdays_of)
+        self.weekday_coming = alternation(vocab.weekday_coming)
+        self.weekday_next_week = alternation(vocab.weekday_next_week)
+        self.weekday_words = frozenset(self.weekdays_of)
         self.relative_words = frozenset(w.split()[-1] for w in self.relative_of)
 
     def _times(self, vocab: Vocabulary) -> None:

@@ -165,6 +165,23 @@ def _resolve_relative(match: re.Match[str], scan: Scan) -> DateSpan | None:
     return DateSpan(day, None, False, match.start(), match.end(), False)
 
 
+def _resolve_weekday(match: re.Match[str], scan: Scan) -> DateSpan | None:
+    """'på lördag' -> the first Saturday after the meeting; 'nästa lördag' -> the Saturday of
+    the week after the meeting's."""
+    if scan.ref is None:
+        return None
+    weekday = scan.lex.weekdays_of[key(match["weekday"])]
+    today = scan.ref.weekday()
+    if match["next"] is not None:
+        offset = 7 - today + weekday
+    else:
+        offset = (weekday - today) % 7 or 7
+    day = add_days(scan.ref, offset)
+    if day is None:
+        return None
+    return DateSpan(day, None, False, match.start(), match.end(), False)
+
+
 def period_rules(lex: Lexicon) -> list[DateRule]:
     def rule(
         name: str, pattern: str, resolve: Resolver, triggers: frozenset[str], reach: int
@@ -189,5 +206,15 @@ def period_rules(lex: Lexicon) -> list[DateRule]:
             _resolve_relative,
             lex.relative_words,
             lex.relative_reach,
+        ),
+        Rule(
+            "relative-weekday",
+            re.compile(
+                rf"(?<!\w)(?:(?P<coming>{lex.weekday_coming})|(?P<next>{lex.weekday_next_week}))"
+                rf"\s+(?P<weekday>{lex.weekday})(?!\w)"
+            ),
+            _resolve_weekday,
+            needs_digit=False,
+            triggers=lex.weekday_words,
         ),
     ]

@@ -76,6 +76,10 @@ class Vocabulary:
     week_words: tuple[str, ...]
     relative_days: tuple[tuple[str, int], ...]
     forward_cues: tuple[str, ...]
+    weekday_coming: tuple[str, ...]
+    """Before a weekday: its next occurrence after the meeting ("på lördag", "on Saturday")."""
+    weekday_next_week: tuple[str, ...]
+    """Before a weekday: that day of the week after the meeting's ("nästa lördag")."""
     time_prefixes: tuple[str, ...]
     time_prepositions: tuple[str, ...]
     am: tuple[str, ...]
@@ -258,6 +262,8 @@ def _merge(codes: tuple[str, ...], langs: list[_Lang]) -> Vocabulary:
         week_words=union("weeks", "words"),
         relative_days=tuple(dict(pair for lang in langs for pair in _relative(lang)).items()),
         forward_cues=union("relative", "forward_cues"),
+        weekday_coming=union("relative", "weekday_coming"),
+        weekday_next_week=union("relative", "weekday_next_week"),
         time_prefixes=union("times", "prefixes"),
         time_prepositions=union("times", "prepositions"),
         am=union("times", "am"),
