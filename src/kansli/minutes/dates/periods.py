@@ -172,10 +172,8 @@ def _resolve_weekday(match: re.Match[str], scan: Scan) -> DateSpan | None:
         return None
     weekday = scan.lex.weekdays_of[key(match["weekday"])]
     today = scan.ref.weekday()
-    if match["next"] is not None:
-        offset = 7 - today + weekday
-    else:
-        offset = (weekday - today) % 7 or 7
+    next_week = match["next"] is not None
+    offset = 7 - today + weekday if next_week else (weekday - today) % 7 or 7
     day = add_days(scan.ref, offset)
     if day is None:
         return None
