@@ -29,7 +29,8 @@ from kansli.minutes.model import (
     Table,
     Tabling,
 )
-from kansli.minutes.render.json import InvalidMinutesJsonError, from_json, schema, to_json
+from kansli.minutes.errors import InvalidMinutesJsonError
+from kansli.minutes.render.json import from_json, schema, to_json
 
 CONTRACT_KEYS = {
     "schema",

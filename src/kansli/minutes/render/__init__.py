@@ -5,7 +5,8 @@ Pure functions of a `Minutes`; none of them reads files or knows where the minut
 
 from __future__ import annotations
 
-from kansli.minutes.render.json import InvalidMinutesJsonError, from_json, schema, to_json
+from kansli.minutes.errors import InvalidMinutesJsonError
+from kansli.minutes.render.json import from_json, schema, to_json
 from kansli.minutes.render.markdown import to_markdown
 from kansli.minutes.render.summary import to_summary
 
