@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator, FormatChecker
 
-from kansli.minutes.errors import MinutesError
+from kansli.minutes.errors import InvalidMinutesJsonError, MinutesError
 from kansli.minutes.model import (
     Action,
     Decision,
@@ -29,7 +29,6 @@ from kansli.minutes.model import (
     Table,
     Tabling,
 )
-from kansli.minutes.errors import InvalidMinutesJsonError
 from kansli.minutes.render.json import from_json, schema, to_json
 
 CONTRACT_KEYS = {
