@@ -19,8 +19,10 @@ from __future__ import annotations
 
 import io
 import re
+import weakref
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from typing import TypeVar
 
 import docx
 from docx.document import Document as DocxDocument
@@ -33,6 +35,8 @@ from kansli.minutes.readers._build import BlockBuilder
 from kansli.minutes.readers._clean import squash
 from kansli.minutes.readers._result import ReadResult
 from kansli.minutes.readers.docx_numbering import Numbering
+
+T = TypeVar("T")
 
 MAX_UNCOMPRESSED = 200 * 1024 * 1024
 MAX_RATIO = 100
@@ -258,7 +262,26 @@ def _text(p: _Element) -> str:
     return "".join(parts)
 
 
+# python-docx finds a paragraph's style by scanning all styles on every `paragraph.style`; a
+# document has few styles and many paragraphs, so each answer is kept per document part.
+_STYLE_CACHE: weakref.WeakKeyDictionary[object, dict[tuple[str | None, str], object]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def _per_style(paragraph: Paragraph, what: str, compute: Callable[[Paragraph], T]) -> T:
+    cache = _STYLE_CACHE.setdefault(paragraph.part, {})
+    key = (paragraph._p.style, what)
+    if key not in cache:
+        cache[key] = compute(paragraph)
+    return cache[key]  # type: ignore[return-value]
+
+
 def _style_name(paragraph: Paragraph) -> str:
+    return _per_style(paragraph, "name", _compute_style_name)
+
+
+def _compute_style_name(paragraph: Paragraph) -> str:
     try:
         style = paragraph.style
     except (KeyError, ValueError, AttributeError):
@@ -297,6 +320,10 @@ def _inherited(paragraph: Paragraph, tag: str) -> _Element | None:
     if p_pr is not None and p_pr.find(qn(tag)) is not None:
         found: _Element | None = p_pr.find(qn(tag))
         return found
+    return _per_style(paragraph, tag, lambda p: _from_style(p, tag))
+
+
+def _from_style(paragraph: Paragraph, tag: str) -> _Element | None:
     try:
         style = paragraph.style
     except (KeyError, ValueError, AttributeError):
@@ -326,6 +353,10 @@ def _all_bold(paragraph: Paragraph) -> bool:
 
 
 def _style_bold(paragraph: Paragraph) -> bool:
+    return _per_style(paragraph, "bold", _compute_style_bold)
+
+
+def _compute_style_bold(paragraph: Paragraph) -> bool:
     try:
         style = paragraph.style
     except (KeyError, ValueError, AttributeError):
