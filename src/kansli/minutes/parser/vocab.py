@@ -27,15 +27,13 @@ class PhraseSet:
     Matching runs on `text.lower()`, which keeps the text's length, so match offsets are valid
     in the original text; spaces in a phrase match any run of whitespace. The phrases are
     compiled as a trie ("beslut(?:a(?:r|de)|...)"), so a failing attempt costs a character test,
-    not one per phrase; `search` first looks for a phrase's first word among the text's words.
+    not one per phrase.
     """
 
     phrases: tuple[str, ...]
     pattern: re.Pattern[str] | None
     alternation: str = "(?!)"
     """The phrases as one regex (never matches when there are none)."""
-    first_words: frozenset[str] | None = None
-    """The phrases' first words, when every phrase starts with a word character."""
 
     @classmethod
     def of(cls, phrases: Iterable[str]) -> PhraseSet:
@@ -45,9 +43,7 @@ class PhraseSet:
         alternation = _trie(folded)
         # Word boundaries that also work for phrases ending in "." or ":" ("pga.", "beslut:").
         pattern = re.compile(rf"(?<!\w){alternation}(?!\w)")
-        firsts = [WORD.match(p) for p in folded]
-        words = frozenset(m.group(0) for m in firsts if m) if all(firsts) else None
-        return cls(tuple(folded), pattern, alternation, words)
+        return cls(tuple(folded), pattern, alternation)
 
     def __contains__(self, text: object) -> bool:
         return isinstance(text, str) and self.is_(text)
@@ -58,17 +54,7 @@ class PhraseSet:
 
     def search(self, text: str) -> re.Match[str] | None:
         """First phrase anywhere in `text`."""
-        if self.pattern is None:
-            return None
-        lowered = text.lower()
-        if self.first_words is None or "\ufffd" in lowered:
-            return self.pattern.search(lowered)
-        for word in WORD.finditer(lowered):
-            if word.group(0) in self.first_words:
-                match = self.pattern.match(lowered, word.start())
-                if match:
-                    return match
-        return None
+        return self.pattern.search(text.lower()) if self.pattern else None
 
     def prefix(self, text: str) -> str | None:
         """The longest phrase the text starts with (as written in `text`), or None."""
