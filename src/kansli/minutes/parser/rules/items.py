@@ -281,7 +281,12 @@ def contents_item(state: State, block: Block) -> int:
     for number, title in state.contents.items():
         if number in done or number.startswith("#"):
             continue
-        if SequenceMatcher(None, text, fold(title)).ratio() >= 0.8:
+        listed = fold(title)
+        # Lengths bound the ratio (2·shorter/total): most lines are ruled out without diffing.
+        if 2 * min(len(text), len(listed)) < 0.8 * (len(text) + len(listed)):
+            continue
+        matcher = SequenceMatcher(None, text, listed)
+        if matcher.quick_ratio() >= 0.8 and matcher.ratio() >= 0.8:
             open_item(state, number, title, block, level=None)
             return 1
     return 0
