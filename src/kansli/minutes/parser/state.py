@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from enum import StrEnum
 
 from kansli.minutes.blocks import Block, BlockKind
@@ -111,6 +112,8 @@ class State:
     preamble: list[Unit] = field(default_factory=list)
     contents: dict[str, str] = field(default_factory=dict)
     """Item number -> title from a table of contents ("39 § Sammanträdets laglighet ... 1")."""
+    contents_matchers: dict[str, tuple[SequenceMatcher[str], int]] = field(default_factory=dict)
+    """Per contents title: a matcher that has indexed it, and its length."""
     in_contents: bool = False
     closing: bool = False
     item_level: int | None = None

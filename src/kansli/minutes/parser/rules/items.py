@@ -281,11 +281,17 @@ def contents_item(state: State, block: Block) -> int:
     for number, title in state.contents.items():
         if number in done or number.startswith("#"):
             continue
-        listed = fold(title)
+        known = state.contents_matchers.get(number)
+        if known is None:
+            # The title is the second sequence: SequenceMatcher indexes it once, not per line.
+            listed_title = fold(title)
+            known = (SequenceMatcher(None, "", listed_title), len(listed_title))
+            state.contents_matchers[number] = known
+        matcher, listed = known
         # Lengths bound the ratio (2·shorter/total): most lines are ruled out without diffing.
-        if 2 * min(len(text), len(listed)) < 0.8 * (len(text) + len(listed)):
+        if 2 * min(len(text), listed) < 0.8 * (len(text) + listed):
             continue
-        matcher = SequenceMatcher(None, text, listed)
+        matcher.set_seq1(text)
         if matcher.quick_ratio() >= 0.8 and matcher.ratio() >= 0.8:
             open_item(state, number, title, block, level=None)
             return 1
