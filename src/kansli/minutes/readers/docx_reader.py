@@ -22,7 +22,7 @@ import re
 import weakref
 import zipfile
 from collections.abc import Callable, Iterator
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import docx
 from docx.document import Document as DocxDocument
@@ -277,15 +277,24 @@ def _per_style(paragraph: Paragraph, what: str, compute: Callable[[Paragraph], T
     return cache[key]  # type: ignore[return-value]
 
 
+def _style(paragraph: Paragraph) -> Any:
+    """The paragraph's style object, looked up once per style and document."""
+    return _per_style(paragraph, "style", _lookup_style)
+
+
+def _lookup_style(paragraph: Paragraph) -> Any:
+    try:
+        return paragraph.style
+    except (KeyError, ValueError, AttributeError):
+        return None
+
+
 def _style_name(paragraph: Paragraph) -> str:
     return _per_style(paragraph, "name", _compute_style_name)
 
 
 def _compute_style_name(paragraph: Paragraph) -> str:
-    try:
-        style = paragraph.style
-    except (KeyError, ValueError, AttributeError):
-        return ""
+    style = _style(paragraph)
     return (style.name or "") if style is not None else ""
 
 
@@ -324,10 +333,7 @@ def _inherited(paragraph: Paragraph, tag: str) -> _Element | None:
 
 
 def _from_style(paragraph: Paragraph, tag: str) -> _Element | None:
-    try:
-        style = paragraph.style
-    except (KeyError, ValueError, AttributeError):
-        return None
+    style = _style(paragraph)
     for _ in range(10):  # base-style chains are short; a cycle must not hang us
         if style is None:
             return None
@@ -357,10 +363,7 @@ def _style_bold(paragraph: Paragraph) -> bool:
 
 
 def _compute_style_bold(paragraph: Paragraph) -> bool:
-    try:
-        style = paragraph.style
-    except (KeyError, ValueError, AttributeError):
-        return False
+    style = _style(paragraph)
     for _ in range(10):
         if style is None:
             return False
