@@ -19,6 +19,11 @@ from kansli.minutes.parser.names import People
 from kansli.minutes.parser.state import ItemDraft, Section, State, Unit
 from kansli.minutes.parser.text import clean, fold, looks_like_person
 
+# Any word an action needs: a unit without one is skipped whole.
+ANY_ACTION_WORD = (
+    r"(?<!\w)(?:{actions.verbs}|{actions.verbs_with_due}|{actions.first_person}|{actions.assign}"
+    r"|{actions.modals})(?!\w)"
+)
 # Where an action verb may stand: the candidates that `_doers` then checks one by one.
 ACTION_VERB = r"(?<!\w)(?:{actions.verbs}|{actions.verbs_with_due})(?!\w)"
 SPEAKER = re.compile(r"^(?P<who>[A-ZÅÄÖ][\wåäö'’.-]*(?:\s[A-ZÅÄÖ][\wåäö'’-]*)?):\s+")
@@ -72,6 +77,8 @@ def _actions_in_text(
     state: State, unit: Unit, people: People, meeting: dt.date | None
 ) -> list[Action]:
     result: list[Action] = []
+    if not state.vocab.regex(ANY_ACTION_WORD).search(unit.text):
+        return result  # no verb, task word or modal anywhere: no sentence needs reading
     dues = _Dues(state, unit.text, meeting)
     speaker = _speaker(state, unit.text, people)
     for sentence in state.vocab.sentences(unit.text):

@@ -27,6 +27,8 @@ def tabling(state: State, item: ItemDraft, meeting: dt.date | None) -> Tabling |
     for unit in item.units:
         if unit.kind == BlockKind.ROW or unit.section in (Section.HISTORY, Section.AGENDA):
             continue
+        if not phrases.search(unit.text):
+            continue
         for sentence in state.vocab.sentences(unit.text):
             match = phrases.search(sentence)
             if match is None:
