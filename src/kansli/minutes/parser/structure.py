@@ -17,34 +17,52 @@ from kansli.minutes.parser.state import State
 
 Rule = Callable[[State, Block], int]
 
-RULES: tuple[tuple[str, Rule], ...] = (
-    ("noise", furniture.skip_noise),
-    ("meeting_times", prose.meeting_times),
-    ("contents", furniture.contents_list),
-    ("pending_value", header.pending_value),
-    ("title", header.title),
-    ("body_line", header.body_line),
-    ("letterhead", header.letterhead),
-    ("label_tail", header.label_tail),
-    ("labels", header.labels),
-    ("attendance_heading", attendance.heading),
-    ("heading_item", items.heading_item),
-    ("numbered_item", items.numbered_item),
-    ("contents_item", items.contents_item),
-    ("bullet_item", items.bullet_item),
-    ("attendance_line", attendance.line),
-    ("presence_row", attendance.presence_row),
-    ("title_continuation", items.title_continuation),
-    ("date_line", header.date_line),
-    ("section_label", sections.section_label),
-    ("subheading", sections.subheading),
-    ("content", sections.content),
+# The rules in order, each with the block kinds it can apply to (P paragraph, H heading,
+# B bullet, R table row).
+RULES: tuple[tuple[str, Rule, str], ...] = (
+    ("noise", furniture.skip_noise, "PHBR"),
+    ("meeting_times", prose.meeting_times, "PHB"),
+    ("contents", furniture.contents_list, "PHR"),
+    ("pending_value", header.pending_value, "PHBR"),
+    ("title", header.title, "PHR"),
+    ("body_line", header.body_line, "PH"),
+    ("letterhead", header.letterhead, "PH"),
+    ("label_tail", header.label_tail, "P"),
+    ("labels", header.labels, "PHBR"),
+    ("attendance_heading", attendance.heading, "PHR"),
+    ("heading_item", items.heading_item, "H"),
+    ("numbered_item", items.numbered_item, "PBR"),
+    ("contents_item", items.contents_item, "PH"),
+    ("bullet_item", items.bullet_item, "B"),
+    ("attendance_line", attendance.line, "PHBR"),
+    ("presence_row", attendance.presence_row, "R"),
+    ("title_continuation", items.title_continuation, "PHR"),
+    ("date_line", header.date_line, "PHR"),
+    ("section_label", sections.section_label, "PH"),
+    ("subheading", sections.subheading, "PH"),
+    ("content", sections.content, "PBR"),
 )
 # Rules that only apply before the first item: once an item is open they are not asked.
 HEADER_ONLY = frozenset(
     {"contents", "title", "body_line", "letterhead", "label_tail", "date_line", "presence_row"}
 )
-BODY_RULES = tuple((name, rule) for name, rule in RULES if name not in HEADER_ONLY)
+_KIND_LETTERS = {
+    BlockKind.PARAGRAPH: "P",
+    BlockKind.HEADING: "H",
+    BlockKind.BULLET: "B",
+    BlockKind.ROW: "R",
+}
+# The rule table for each block kind, before and after the first item: a block is offered only
+# to the rules that can take it.
+TABLES: dict[tuple[bool, BlockKind], tuple[tuple[str, Rule], ...]] = {
+    (in_items, kind): tuple(
+        (name, rule)
+        for name, rule, kinds in RULES
+        if letter in kinds and not (in_items and name in HEADER_ONLY)
+    )
+    for in_items in (False, True)
+    for kind, letter in _KIND_LETTERS.items()
+}
 
 
 Trace = Callable[[Block, str], None]
@@ -83,7 +101,8 @@ def run(state: State, trace: Trace | None = None) -> None:
             state.pos += 1
             continue
         consumed = 0
-        for name, rule in BODY_RULES if state.items else RULES:
+        name = ""
+        for name, rule in TABLES[bool(state.items), block.kind]:
             consumed = rule(state, block)
             if consumed:
                 if trace is not None:
