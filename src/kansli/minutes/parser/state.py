@@ -126,6 +126,8 @@ class State:
     lead_bullets: bool = False
     """The items so far are the bullets the notes open with (before any item heading)."""
     """Right under a container heading: its top-level bullets are items."""
+    pending_columns: list[str] = field(default_factory=list)
+    """Labels of a header row ("Datum | Plats") whose values are on the next line."""
     pending_label: str | None = None
     """A header label alone on its line ("Avsändare", "Datum"): the next line is its value."""
     blank_before: bool = True

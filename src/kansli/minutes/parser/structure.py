@@ -23,6 +23,7 @@ RULES: tuple[tuple[str, Rule, str], ...] = (
     ("noise", furniture.skip_noise, "PHBR"),
     ("meeting_times", prose.meeting_times, "PHB"),
     ("contents", furniture.contents_list, "PHR"),
+    ("column_values", header.column_values, "PR"),
     ("pending_value", header.pending_value, "PHBR"),
     ("title", header.title, "PHR"),
     ("body_line", header.body_line, "PH"),

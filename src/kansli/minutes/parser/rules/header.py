@@ -404,6 +404,8 @@ def labels(state: State, block: Block) -> int:
         cells = [c for c in block.cells if c.strip()]
         if not cells:
             return 0
+        if len(cells) >= 2 and in_header(state) and _column_labels(state, cells):
+            return 1
         found = label_of(state, cells[0])
         # "Datum och | 2025-03-13 19.00" / "tid:": a label wrapped in its column.
         if found is None or strip_label(found[1]) not in ("", "och", "and", "&"):
@@ -425,6 +427,44 @@ def labels(state: State, block: Block) -> int:
         state.pending_label = phrase
         return 1
     setter(state, value)
+    return 1
+
+
+def _column_labels(state: State, cells: list[str]) -> bool:
+    """'Datum | Plats' over '2023-07-25 kl 09.00 | Kilagårds Gröna': labels of columns whose
+    values are on the next line."""
+    setters = []
+    for cell in cells:
+        found = label_of(state, cell)
+        if found is None or strip_label(found[1]):
+            return False
+        setters.append(found[0])
+    state.pending_columns = setters
+    return True
+
+
+def column_values(state: State, block: Block) -> int:
+    """The line under a row of column labels: each cell to its label; a line the layout did not
+    split gives the dates and times to the date/time label and the rest to the other one."""
+    if not state.pending_columns:
+        return 0
+    labels, state.pending_columns = state.pending_columns, []
+    if block.kind not in (BlockKind.ROW, BlockKind.PARAGRAPH):
+        return 0
+    setters = [found[2] for label in labels if (found := label_of(state, label))]
+    if block.kind == BlockKind.ROW:
+        values = [c for c in block.cells if c.strip()]
+        for setter, value in zip(setters, values, strict=False):
+            setter(state, value)
+        return 1
+    text = clean(block.text)
+    timed = [s for s in setters if s in (_set_date, _set_time)]
+    for setter in timed:
+        setter(state, text)
+    rest = _cut_times_and_dates(state, text) if timed else text
+    for setter in setters:
+        if setter not in timed and rest:
+            setter(state, rest)
     return 1
 
 
