@@ -30,6 +30,14 @@ HANDLE = re.compile(r"\s*\(@[\w.-]+\)")
 # "§ 92", "§§ 92-93", "ärende 13": which items someone attended, not a role.
 SECTION_REF = r"(?:§§?|(?<!\w){attendance.item_words})\s*\d"
 ANY_GROUP = "(?:" + "|".join("{" + key + "}" for key, _ in GROUPS) + r")(?!\w)"
+# Where a second person starts on a line: after "ärende 13, 15" or "§ 92", at a capitalised
+# first and last name.
+NEXT_PERSON = (
+    r"(?:\d|(?<!\w){attendance.item_words})\s+(?=[A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäö]+)?"
+    r"\s[A-ZÅÄÖ][a-zåäöé])"
+)
+ONLY_REFERENCES = re.compile(r"^[\d\s,§–-]+$")
+BEFORE_REFERENCE = r"(?<!,)\s+(?=(?:§§?|(?<!\w){attendance.item_words})\s*\d)"
 NOTE = re.compile(r"\(([^()]*)\)")
 DASH = re.compile(r"\s+[-–]\s+")
 
@@ -154,10 +162,13 @@ def parse_entry(
     if party_match and state.vocab["attendance.parties"].is_(party_match.group(1)):
         party = party_match.group(1)
         text = clean(text[: party_match.start()] + text[party_match.end() :])
+    # "Fanny Nilsson (EY) ärende 1-20": the items attended are a note of their own.
+    text = state.vocab.regex(BEFORE_REFERENCE).sub(",", text)
     segments = [s for s in split_outside_parentheses(text, ",") if s]
     if not segments:
         return None
-    name = _name(segments[0])
+    # "Karin Knutsson Friberg (EY) ärende" when the numbers wrapped to the next line.
+    name = _name(state.vocab["attendance.item_words"].strip_end(segments[0], " ,"))
     if name is None:
         return None
     note = NOTE.search(segments[0])
@@ -196,6 +207,11 @@ def split_organisation_role(state: State, segments: list[str]) -> tuple[str | No
     if role_text and state.vocab["attendance.roles"].is_(role_text):
         role_text = fold(role_text)
     return ", ".join(organisation_parts) or None, role_text
+
+
+def natural_name_of(cell: str) -> str:
+    """The name in a cell without check-box, party or notes ("[X] Lindvall Mikael, ordf.")."""
+    return without_parentheses(CHECKBOX.sub("", cell).split(",")[0])
 
 
 def _is_role(state: State, segment: str) -> bool:
@@ -241,6 +257,23 @@ def line(state: State, block: Block) -> int:
     if not cells and "," in text and _is_name_list(state, text):
         add_list(state, text, block.source)
         return 1
+    if not cells and ONLY_REFERENCES.match(text):
+        return 1  # "1-20": the end of the line above, wrapped under the names
+    if not cells:
+        # Two columns read as one line: "Fanny Nilsson (EY) ärende 1-20 Christina Hermansson
+        # ärende 13, 15" is two people.
+        cuts = [m.end() for m in state.vocab.regex(NEXT_PERSON).finditer(text)]
+        chunks = [text[a:b] for a, b in zip([0, *cuts], [*cuts, len(text)], strict=True)]
+        if len(chunks) > 1:
+            entries = [
+                entry
+                for chunk in chunks
+                if (entry := parse_entry(state, chunk, block.source, group.status, group.role))
+            ]
+            if len(entries) == len(chunks):
+                for entry in entries:
+                    add(state, entry)
+                return 1
     entries = _entries(state, group, block, cells, text)
     if not entries:
         state.group = None
@@ -263,7 +296,9 @@ def _entries(
         return _name_and_details(state, group, block, [c for c in cells if c])
     else:
         entry = parse_entry(state, text, block.source, group.status, group.role)
-        plausible = entry and (block.kind == BlockKind.BULLET or _plausible_line(text))
+        plausible = entry and (
+            block.kind == BlockKind.BULLET or looks_like_person(entry.name) or _plausible_line(text)
+        )
         return [entry] if entry and plausible else []
     entries = []
     for index, column in enumerate(columns):
@@ -278,9 +313,9 @@ def _name_and_details(
     state: State, group: AttendanceGroup, block: Block, filled: list[str]
 ) -> list[ParticipantDraft]:
     """'Rickard Sundbom | Södertälje kommun, ordförande': the name, then organisation and role."""
-    first = (
-        parse_entry(state, filled[0], block.source, group.status, group.role) if filled else None
-    )
+    if not filled or not looks_like_person(natural_name_of(filled[0])):
+        return []  # "Personalföreträdare | Övriga": column headings, nobody
+    first = parse_entry(state, filled[0], block.source, group.status, group.role)
     if first and len(filled) > 1:
         segments = split_outside_parentheses(", ".join(filled[1:]), ",")
         organisation, role = split_organisation_role(state, segments)
