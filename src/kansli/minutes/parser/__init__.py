@@ -61,7 +61,8 @@ def _assemble(state: State, document: Document, language: str, text: str) -> Min
     participants, people = roster.settle(state, text)
     drafts = _discussed(state, [d for d in state.items if d.title or d.number])
     built = [_item(state, draft, people, meeting) for draft in drafts]
-    units = [u for d in state.items for u in d.units] + state.preamble
+    units = [(u, d.title) for d in state.items for u in d.units]
+    units += [(u, "") for u in state.preamble]
     day_month_dots = bool(DOTTED_FULL_DATE.search(text))
     found_events = events.events(state, units, meeting, day_month_dots=day_month_dots)
     secretary = header.secretary or header.author

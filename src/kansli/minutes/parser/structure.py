@@ -39,13 +39,23 @@ RULES: tuple[tuple[str, Rule, str], ...] = (
     ("presence_row", attendance.presence_row, "R"),
     ("title_continuation", items.title_continuation, "PHR"),
     ("date_line", header.date_line, "PHR"),
+    ("number_line", header.number_line, "PH"),
     ("section_label", sections.section_label, "PH"),
     ("subheading", sections.subheading, "PH"),
     ("content", sections.content, "PBR"),
 )
 # Rules that only apply before the first item: once an item is open they are not asked.
 HEADER_ONLY = frozenset(
-    {"contents", "title", "body_line", "letterhead", "label_tail", "date_line", "presence_row"}
+    {
+        "contents",
+        "title",
+        "body_line",
+        "letterhead",
+        "label_tail",
+        "date_line",
+        "number_line",
+        "presence_row",
+    }
 )
 _KIND_LETTERS = {
     BlockKind.PARAGRAPH: "P",

@@ -37,19 +37,25 @@ def date_table(
 
 
 def events(
-    state: State, units: Iterable[Unit], meeting: dt.date | None, *, day_month_dots: bool
+    state: State,
+    units: Iterable[tuple[Unit, str]],
+    meeting: dt.date | None,
+    *,
+    day_month_dots: bool,
 ) -> list[Event]:
+    """Events in `units`, each given with the title of its item (the title of an event whose
+    sentence is only its date: "Kommande möte" / "9 april")."""
     if meeting is None:
         return []
     found: list[Event] = []
-    for unit in units:
+    for unit, item_title in units:
         if unit.kind == BlockKind.ROW:
             table = date_table(state, unit.rows, meeting)
             if table:
                 found.extend(_with_source(table, unit))
             continue
         if unit.section != Section.HISTORY:
-            found.extend(_events_in(state, unit, meeting, day_month_dots))
+            found.extend(_events_in(state, unit, item_title, meeting, day_month_dots))
     unique: dict[tuple[dt.date, dt.date | None], Event] = {}
     for event in found:
         unique.setdefault((event.start, event.end), event)
@@ -60,7 +66,9 @@ def _with_source(events: list[Event], unit: Unit) -> list[Event]:
     return [Event(e.title, e.start, e.end, e.approximate, unit.source) for e in events]
 
 
-def _events_in(state: State, unit: Unit, meeting: dt.date, day_month_dots: bool) -> list[Event]:
+def _events_in(
+    state: State, unit: Unit, item_title: str, meeting: dt.date, day_month_dots: bool
+) -> list[Event]:
     """Future dates in a unit, each titled by its sentence. The grammar reads the whole unit at
     once (it is the dearest call); the spans are then given to their sentences."""
     spans = [
@@ -87,7 +95,7 @@ def _events_in(state: State, unit: Unit, meeting: dt.date, day_month_dots: bool)
         for span in inside:
             if span.approximate and not state.vocab["events.nouns"].search(sentence):
                 continue
-            title = _title(state, sentence, inside)
+            title = _title(state, sentence, inside) or item_title
             result.append(Event(title, span.start, span.end, span.approximate, unit.source))
     return result
 

@@ -12,6 +12,7 @@ from kansli.minutes.dates import default_grammar, parse_short_iso
 from kansli.minutes.parser.state import State
 from kansli.minutes.parser.text import (
     clean,
+    ends_sentence,
     fold,
     is_upper_word_line,
     looks_like_person,
@@ -22,6 +23,8 @@ from kansli.minutes.parser.text import (
 
 # "... ledningsgrupp, 1", "..., möte nr 3": the meeting's number after the body.
 NUMBER_AFTER_TITLE = r",\s*(?:{title.number_words}\.?\s*)?(\d{1,3}(?:/\d{2,4})?)\s*$"
+# "Styrelsemöte nr 11": a number after a number word anywhere in a short line.
+NUMBER_IN_LINE = r"(?<!\w){title.number_words}\.?\s*(\d{1,3}(?:/\d{2,4})?)\b"
 # "Protokoll 5/2022", "Protokoll nr 3": the number right after the kind.
 KIND_NUMBER = r"^\s*(?:{title.number_words}\.?\s*)?(\d{1,3}(?:/\d{2,4})?)\b(?![-./]\d)"
 SHORT_ISO = re.compile(r"\b\d{2}-\d{2}-\d{2}\b")
@@ -90,7 +93,34 @@ def title(state: State, block: Block) -> int:
         text = f"{text} {tail}"
         consumed += 1
     read_title(state, text, kinds.search(text))
+    _body_above(state)
     return consumed
+
+
+def _body_above(state: State) -> None:
+    """'Stenålderns samfällighet' / 'PROTOKOLL': a title that names only the kind has the body
+    on the line just above it."""
+    if state.header.body is not None or not state.preamble:
+        return
+    above = state.preamble[-1]
+    text = above.text.strip()
+    words = text.split()
+    if 0 < len(words) <= 6 and not any(ch.isdigit() for ch in text) and not ends_sentence(text):
+        state.header.body = text
+        state.header.body_expected = False
+        state.preamble.pop()
+
+
+def number_line(state: State, block: Block) -> int:
+    """'Styrelsemöte nr 11': a short header line that gives the meeting's number."""
+    text = clean(block.text)
+    if state.header.meeting_number is not None or len(text.split()) > 4:
+        return 0
+    match = state.vocab.regex(NUMBER_IN_LINE).search(text)
+    if match is None:
+        return 0
+    state.header.meeting_number = match.group(1)
+    return 1
 
 
 def _is_section_word(state: State, text: str) -> bool:
@@ -404,7 +434,7 @@ def labels(state: State, block: Block) -> int:
         cells = [c for c in block.cells if c.strip()]
         if not cells:
             return 0
-        if len(cells) >= 2 and in_header(state) and _column_labels(state, cells):
+        if len(cells) >= 2 and _column_labels(state, cells):
             return 1
         found = label_of(state, cells[0])
         # "Datum och | 2025-03-13 19.00" / "tid:": a label wrapped in its column.
@@ -433,13 +463,13 @@ def labels(state: State, block: Block) -> int:
 def _column_labels(state: State, cells: list[str]) -> bool:
     """'Datum | Plats' over '2023-07-25 kl 09.00 | Kilagårds Gröna': labels of columns whose
     values are on the next line."""
-    setters = []
+    labels = []
     for cell in cells:
         found = label_of(state, cell)
         if found is None or strip_label(found[1]):
             return False
-        setters.append(found[0])
-    state.pending_columns = setters
+        labels.append(found[0])
+    state.pending_columns = labels
     return True
 
 
