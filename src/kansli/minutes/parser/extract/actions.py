@@ -40,6 +40,7 @@ INVERTED = (
 CLAUSE_PUNCTUATION = re.compile(r"(?:[,;:]|\s[-–])\s+")
 LEADING_TOKENS = re.compile(r"((?:[A-ZÅÄÖÉ]\.\s?)?[\wÅÄÖåäöé'’-]+)")
 BODY_WORD = re.compile(r"\s+(?P<body>[A-ZÅÄÖ][\wÅÄÖåäö]*(?:-[\wåäö]+)?)")
+WHO_AT_END = re.compile(r"\((?P<who>[A-ZÅÄÖ][\wåäö-]+(?:\s[A-ZÅÄÖ][\wåäö-]+)?)\)[\s.;,)]*$")
 WHO_PAREN = re.compile(r"\s*\((?P<who>[^()]{1,80})\)")
 WHO_DASH = re.compile(r"\s+[-–]\s+(?P<who>[\wÅÄÖåäö .,]{1,40})$")
 
@@ -55,11 +56,30 @@ def actions(state: State, item: ItemDraft, people: People, meeting: dt.date | No
             continue
         if unit.section == Section.PROPOSAL and not approved:
             continue  # a proposal binds no one until it is approved
-        found.extend(_actions_in_text(state, unit, people, meeting))
+        in_text = _actions_in_text(state, unit, people, meeting)
+        if not in_text and unit.kind == BlockKind.BULLET:
+            owned = _owned_point(state, unit, people, meeting)
+            in_text = [owned] if owned else []
+        found.extend(in_text)
     unique: dict[tuple[str | None, str], Action] = {}
     for action in found:
         unique.setdefault((action.assignee, fold(action.text)), action)
     return list(unique.values())
+
+
+def _owned_point(
+    state: State, unit: Unit, people: People, meeting: dt.date | None
+) -> Action | None:
+    """A point of a list that ends with who takes it: "Bommar till gårdarna ... (Emil)"."""
+    match = WHO_AT_END.search(unit.text)
+    if match is None:
+        return None
+    who = people.resolve(match.group("who"))
+    if who is None:
+        return None
+    due = _due(state, unit.text, meeting)
+    text = clean(unit.text[: match.start()]).rstrip(" ,;.-–")
+    return Action(who, text, due[0] if due else None, due[1] if due else None, unit.source)
 
 
 def _approves_proposals(state: State, item: ItemDraft) -> bool:
@@ -287,8 +307,9 @@ def _listed_action(state: State, unit: Unit, people: People, meeting: dt.date | 
         if not words or any(p[:1].isupper() for p in parts[1:]):
             continue  # "(eSam, Sambruk)": a list of names, not who does it
         lone = len(words) == 1 and len(parts) == 1 and people.resolve(words[0]) is None
-        if lone and fold(words[0]) not in state.vocab["actions.pronouns"].phrases:
-            continue  # "(Sambruk)", "(CERT.se)": a name in passing, not who does it
+        last = not text[match.end() :].strip(" .,;)")
+        if lone and not last and fold(words[0]) not in state.vocab["actions.pronouns"].phrases:
+            continue  # "(Sambruk) - DIGG", "(CERT.se),": a name in passing, not who does it
         doer = _doer(state, words[0], people, loose=True)
         if doer and (len(words) == 1 or not _looks_like_note(words[0])):
             assignee = doer
