@@ -479,14 +479,20 @@ def column_values(state: State, block: Block) -> int:
     if not state.pending_columns:
         return 0
     labels, state.pending_columns = state.pending_columns, []
+    line = " ".join(block.cells) if block.kind == BlockKind.ROW else block.text
+    if label_of(state, line.strip()) is not None:
+        return 0  # the next label, not values: the columns had none
     if block.kind not in (BlockKind.ROW, BlockKind.PARAGRAPH):
         return 0
     setters = [found[2] for label in labels if (found := label_of(state, label))]
     if block.kind == BlockKind.ROW:
         values = [c for c in block.cells if c.strip()]
         for setter, value in zip(setters, values, strict=False):
-            setter(state, value)
+            if setter not in PEOPLE_SETTERS or only_names(state, value):
+                setter(state, value)
         return 1
+    if any(setter in PEOPLE_SETTERS for setter in setters):
+        return 0  # names under signature labels come as a row, one per column
     text = clean(block.text)
     timed = [s for s in setters if s in (_set_date, _set_time)]
     for setter in timed:
