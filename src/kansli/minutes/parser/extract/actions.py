@@ -108,7 +108,9 @@ def _actions_in_text(
         for index, (start, assignee, verb_at) in enumerate(matches):
             stop = matches[index + 1][0] if index + 1 < len(matches) else len(sentence)
             clause = sentence[start:stop]
-            text = clean(sentence[verb_at:stop]).rstrip(" ,;.") or clean(clause)
+            # "föredrar Södertörnspitchen och" + "Cecilia förbereder ...": the joiner goes.
+            said = state.vocab["words.clause"].strip_end(clean(sentence[verb_at:stop]), " ,;.")
+            text = said or clean(clause)
             due = _due(state, clause, meeting) or dues.of(sentence).value()
             result.append(
                 Action(
