@@ -72,6 +72,17 @@ def test_it_prints_markdown(capsys: pytest.CaptureFixture[str], corpus: Path) ->
     assert "## Deltagare" in out
 
 
+def test_it_shows_which_rule_took_each_line(
+    capsys: pytest.CaptureFixture[str], corpus: Path
+) -> None:
+    code, out, err = run(capsys, "parse", corpus / FOUNDING_TEXT, "--format", "trace")
+    assert (code, err) == (0, "")
+    lines = out.splitlines()
+    assert any("attendance_heading" in line and "Deltagare" in line for line in lines)
+    assert any("numbered_item" in line and "1. Incheckning" in line for line in lines)
+    assert any("section_label" in line and "Beslut" in line for line in lines)
+
+
 def test_it_writes_to_the_out_file_and_nothing_to_stdout(
     capsys: pytest.CaptureFixture[str], corpus: Path, tmp_path: Path
 ) -> None:

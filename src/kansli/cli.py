@@ -18,8 +18,11 @@ from pathlib import Path
 from typing import TextIO
 
 from kansli.minutes import parse_file
+from kansli.minutes.blocks import Block
 from kansli.minutes.errors import MinutesError, UnreadableError
 from kansli.minutes.model import Minutes
+from kansli.minutes.parser import parse_document
+from kansli.minutes.readers import read_file
 from kansli.minutes.render import to_json, to_markdown, to_summary
 
 EXIT_OUTPUT = 9
@@ -112,7 +115,7 @@ def _parser() -> argparse.ArgumentParser:
     parse.add_argument("file", type=Path, metavar="FIL", help="dokumentet / the document")
     parse.add_argument(
         "--format",
-        choices=sorted(RENDERERS),
+        choices=[*sorted(RENDERERS), "trace"],
         default="json",
         help="utdataformat (standard: json) / output format (default: json)",
     )
@@ -129,8 +132,7 @@ def _parser() -> argparse.ArgumentParser:
 def _cmd_parse(args: argparse.Namespace) -> int:
     path: Path = args.file
     out: Path | None = args.out
-    render = RENDERERS[args.format]
-    text = render(_parse(path))
+    text = _trace(path) if args.format == "trace" else RENDERERS[args.format](_parse(path))
     if out is None:
         _emit(sys.stdout, text)
     else:
@@ -138,13 +140,31 @@ def _cmd_parse(args: argparse.Namespace) -> int:
     return 0
 
 
-def _parse(path: Path) -> Minutes:
+def _trace(path: Path) -> str:
+    """For engineers: which structural rule took each line ("sida:rad regel typ text")."""
+    lines: list[str] = []
+
+    def hear(block: Block, rule: str) -> None:
+        where = f"{block.source.page or '-'}:{block.source.line_start}"
+        text = " | ".join(block.cells) if block.cells else block.text
+        lines.append(f"{where:>8}  {rule:<20} {block.kind.value:<9} {text[:100]}")
+
+    _checked(path)
+    parse_document(read_file(path), trace=hear)
+    return "\n".join(lines) + "\n"
+
+
+def _checked(path: Path) -> None:
     # The readers report their own errors; these checks only make the commonest mistakes
     # (a typo in the name, a folder) read as plainly as the readers' messages do.
     if not path.exists():
         raise UnreadableError(str(path), "filen finns inte")
     if path.is_dir():
         raise UnreadableError(str(path), "det är en mapp")
+
+
+def _parse(path: Path) -> Minutes:
+    _checked(path)
     try:
         return parse_file(path)
     except OSError as err:

@@ -32,13 +32,19 @@ __all__ = ["parse_document"]
 DOTTED_FULL_DATE = re.compile(r"\b\d{1,2}\.\d{1,2}\.(?:19|20)\d{2}\b")
 
 
-def parse_document(document: Document, vocabulary: Vocabulary | None = None) -> Minutes:
-    """Parse a read document. `vocabulary` overrides the detected language's words."""
+def parse_document(
+    document: Document,
+    vocabulary: Vocabulary | None = None,
+    *,
+    trace: structure.Trace | None = None,
+) -> Minutes:
+    """Parse a read document. `vocabulary` overrides the detected language's words; `trace`
+    hears which structural rule took each block (`kansli parse --format trace`)."""
     texts = [b.text for b in document.blocks if b.kind != BlockKind.PAGE]
     language = vocabulary.language if vocabulary else detect_language(texts)
     state = State(blocks=document.blocks, vocab=vocabulary or load_vocabulary(language))
     _use_metadata_title(state, document)
-    structure.run(state)
+    structure.run(state, trace)
     return _assemble(state, document, language, "\n".join(texts))
 
 
