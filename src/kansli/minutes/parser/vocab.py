@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import re
 import tomllib
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -201,16 +202,13 @@ def load_vocabulary(language: str) -> Vocabulary:
 
 
 def detect_language(texts: Iterable[str]) -> str:
-    """The language whose marker words occur most often in the first few thousand words."""
-    words: list[str] = []
+    """The language whose marker words occur most often in the first thousand words."""
+    words: Counter[str] = Counter()
     for text in texts:
-        words.extend(WORD.findall(text.lower()))
-        if len(words) > 3000:
+        words.update(WORD.findall(text.lower()))
+        if words.total() > 1000:
             break
-    counts = {code: 0 for code in LANGUAGES}
-    for code in LANGUAGES:
-        markers = _markers(code)
-        counts[code] = sum(1 for word in words if word in markers)
+    counts = {code: sum(words[m] for m in _markers(code)) for code in LANGUAGES}
     return max(LANGUAGES, key=lambda code: counts[code])
 
 
