@@ -93,8 +93,13 @@ def without_parentheses(text: str) -> str:
     return clean(PARENTHESIS.sub(" ", text))
 
 
+SEPARATORS = {",;": re.compile("[,;]"), ",": re.compile(","), ";": re.compile(";")}
+
+
 def split_outside_parentheses(text: str, separators: str = ",;") -> list[str]:
     """Split on separators that are not inside (...) or [...]."""
+    if "(" not in text and "[" not in text:
+        return [p for p in (clean(part) for part in SEPARATORS[separators].split(text)) if p]
     parts: list[str] = []
     depth = 0
     current: list[str] = []

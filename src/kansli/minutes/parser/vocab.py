@@ -99,6 +99,7 @@ class Vocabulary:
     roles_by_heading: Mapping[str, str]
     kinds: Mapping[str, str]
     compiled: dict[str, re.Pattern[str]] = field(default_factory=dict, compare=False, hash=False)
+    unions: dict[str, PhraseSet] = field(default_factory=dict, compare=False, hash=False)
 
     def __getitem__(self, key: str) -> PhraseSet:
         return self.groups.get(key, EMPTY)
@@ -112,6 +113,14 @@ class Vocabulary:
             source = PLACEHOLDER.sub(lambda m: f"(?i:{self[m.group(1)].alternation})", template)
             pattern = self.compiled[template] = re.compile(source)
         return pattern
+
+    def union(self, *keys: str) -> PhraseSet:
+        """All phrases of several groups as one set (one regex instead of several), cached."""
+        name = "|".join(keys)
+        found = self.unions.get(name)
+        if found is None:
+            found = self.unions[name] = PhraseSet.of(p for key in keys for p in self[key].phrases)
+        return found
 
     def sentences(self, text: str) -> tuple[str, ...]:
         """`text` split into sentences; this language's abbreviations ("bl.a.", "kl.") hold."""
@@ -204,9 +213,12 @@ def load_vocabulary(language: str) -> Vocabulary:
 def detect_language(texts: Iterable[str]) -> str:
     """The language whose marker words occur most often in the first thousand words."""
     words: Counter[str] = Counter()
+    seen = 0
     for text in texts:
-        words.update(WORD.findall(text.lower()))
-        if words.total() > 1000:
+        found = WORD.findall(text.lower())
+        words.update(found)
+        seen += len(found)
+        if seen > 1000:
             break
     counts = {code: sum(words[m] for m in _markers(code)) for code in LANGUAGES}
     return max(LANGUAGES, key=lambda code: counts[code])

@@ -408,15 +408,13 @@ PEOPLE_LABELS: tuple[tuple[str, Setter], ...] = (
 )
 
 
-ANY_LABEL = (
-    "(?:" + "|".join("{" + key + "}" for key, _ in HEADER_LABELS + PEOPLE_LABELS) + r")(?!\w)"
-)
+ALL_LABELS = tuple(key for key, _ in HEADER_LABELS + PEOPLE_LABELS)
 PEOPLE_SETTERS = (_set_author, _set_adjusters, _set_chair, _set_secretary)
 
 
 def label_of(state: State, text: str) -> tuple[str, str, Setter] | None:
     """(label, value, setter) when `text` starts with a known label."""
-    if not state.vocab.regex(ANY_LABEL).match(text.lstrip()):
+    if not state.vocab.union(*ALL_LABELS).prefix(text.lstrip()):
         return None  # one regex rules out almost every line
     groups = HEADER_LABELS + PEOPLE_LABELS if in_header(state) else PEOPLE_LABELS
     best: tuple[str, str, Setter] | None = None

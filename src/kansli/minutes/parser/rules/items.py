@@ -194,7 +194,9 @@ def _opens_group(state: State, block: Block) -> bool:
 def numbered_item(state: State, block: Block) -> int:
     """'3. Titel', '§ 92 Dnr ...', '39 §', '§1 Titel', or a number alone followed by its title."""
     first = (block.cells[0] if block.kind == BlockKind.ROW and block.cells else block.text)[:1]
-    if not (first.isdigit() or first in "§\ufffd" or FILE_NUMBER.match(block.text)):
+    if not (
+        first.isdigit() or first in "§\ufffd" or (first.isupper() and FILE_NUMBER.match(block.text))
+    ):
         return 0
     text = _heading_text(block)
     if text is None:

@@ -20,7 +20,7 @@ WORD = r"[A-ZÅÄÖ][\wåäöé'’-]+"
 NAME = rf"{WORD}(?:\s(?:[A-ZÅÄÖ]\.|{WORD}|de|von|van|af))*\s{WORD}"
 PERSON = re.compile(rf"(?P<name>{NAME})(?:\s*\((?P<role>[^()]{{1,40}})\))?")
 # A unit without any of these words says nothing about who chaired or wrote.
-OFFICE_WORD = r"(?<!\w)(?:{attendance.chair_acts}|{attendance.secretary_acts}|{attendance.chair})"
+OFFICE_WORDS = ("attendance.chair_acts", "attendance.secretary_acts", "attendance.chair")
 FIRST_NAME = re.compile(rf"^(?P<name>{WORD})\s")
 CLAUSE_SPLIT = re.compile(r"[,;]\s+")
 INITIAL_NAME = re.compile(r"^(?P<name>(?:[A-ZÅÄÖ]\.\s?)+[A-ZÅÄÖ][\wåäöé-]+|" + NAME + r")\s")
@@ -84,7 +84,7 @@ def officers(state: State, units: list[Unit]) -> None:
     """Who chaired and who wrote, from what the text says they did: "Stephan Deibel presided",
     "Ryan facilitates, Mark to scribe", "D. Goodger prepared these minutes", or from a title
     before a name: "Ordförande Birgitta Litsegård hälsar ...". Only fills what is missing."""
-    hint = state.vocab.regex(OFFICE_WORD)
+    hint = state.vocab.union(*OFFICE_WORDS)
     for unit in units:
         if unit.kind == BlockKind.ROW or not hint.search(unit.text):
             continue
