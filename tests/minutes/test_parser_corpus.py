@@ -15,7 +15,7 @@ from types import ModuleType
 
 import pytest
 
-from kansli.minutes import parse_file, to_json
+from kansli.minutes import parse_file, parse_text, to_json
 
 TESTS = Path(__file__).resolve().parent.parent
 CORPUS = TESTS / "corpus"
@@ -141,3 +141,13 @@ def test_it_reads_the_annotated_documents_well_on_average() -> None:
     ]
     assert len(scores) >= 10
     assert sum(scores) / len(scores) >= 0.75, scores
+
+
+@pytest.mark.parametrize("fmt", ["auto", "text", "markdown"])
+def test_it_reads_the_founding_text_without_a_file_name(fmt: str) -> None:
+    """Pasted text (an upload, the API) has no name to tell its flavour; read as text or as
+    Markdown ("1. Incheckning" is then a list item), the minutes are the same."""
+    text = FOUNDING.with_suffix(".txt").read_text(encoding="utf-8")
+    wanted = json.loads(FOUNDING.with_suffix(".expected.json").read_text(encoding="utf-8"))
+    got = json.loads(json.dumps(to_json(parse_text(text, fmt=fmt)), ensure_ascii=False))
+    assert SCORE.overall(SCORE.score(wanted, got)) >= 0.95

@@ -103,7 +103,7 @@ _RST_FEATURE = re.compile(r"^\.\. [\w|-]+::|`_\b|`__|^:\w[\w ]*: ", re.M)
 def text_format(text: str, name: str | None) -> str:
     """The flavour of a text document: content decides, the extension only breaks ties."""
     hint = _HINTS.get(PurePath(name).suffix.lower(), "") if name else ""
-    sample = text[:200_000]
+    sample = text[:50_000]  # the flavour shows in the first pages
     if _HTML_START.match(sample):
         return "html"
     scores = {
@@ -125,9 +125,10 @@ def text_format(text: str, name: str | None) -> str:
     best = max(scores, key=lambda key: scores[key])
     if scores[best] <= 0:
         return hint or "text"
-    if hint == "text" and best == "markdown" and not _strong_markdown(sample):
-        # Text exported from PDFs has "- " lists and "|" pseudo-tables; both readers read
-        # those the same way, so the extension may keep the plain reader.
+    if hint in ("text", "") and best == "markdown" and not _strong_markdown(sample):
+        # Text exported from PDFs has "- " lists, "|" pseudo-tables and "1. Titel" item lines;
+        # only real Markdown (headings, links, bold, front matter) makes it Markdown. Without
+        # a name to go by, plain text is the safer reading: "1. Incheckning" stays a line.
         return "text"
     return best
 

@@ -194,6 +194,8 @@ def _opens_group(state: State, block: Block) -> bool:
 def numbered_item(state: State, block: Block) -> int:
     """'3. Titel', '§ 92 Dnr ...', '39 §', '§1 Titel', or a number alone followed by its title."""
     first = (block.cells[0] if block.kind == BlockKind.ROW and block.cells else block.text)[:1]
+    if block.kind == BlockKind.BULLET and block.marker[:1].isdigit():
+        first = block.marker[:1]
     if not (
         first.isdigit() or first in "§\ufffd" or (first.isupper() and FILE_NUMBER.match(block.text))
     ):
@@ -208,8 +210,8 @@ def numbered_item(state: State, block: Block) -> int:
     if number in {i.number for i in state.items}:
         # "39 §" repeated at the foot of its own page, or a reference: not a new item.
         return 1 if paragraph_sign and not rest else 0
-    if block.kind == BlockKind.BULLET and not paragraph_sign:
-        return 0  # numbered list items are items only under a container (bullet_item)
+    if block.kind == BlockKind.BULLET and not paragraph_sign and not _heading_like(state, block):
+        return 0  # a numbered list of points, not items (under a container: bullet_item)
     if not paragraph_sign and not _plausible_number(state, number, rest):
         return 0
     title = clean_title(state, rest)
@@ -228,6 +230,8 @@ def _heading_text(block: Block) -> str | None:
         return None
     if block.continued and not uses_paragraph_sign(block.text):
         return None  # a wrapped line; "13 § Motion" under a file number is still a heading
+    if block.kind == BlockKind.BULLET and block.marker[:1].isdigit():
+        return f"{block.marker} {block.text.strip()}"  # Markdown keeps "1." in the marker
     if block.kind in (BlockKind.PARAGRAPH, BlockKind.BULLET):
         return block.text.strip()
     if block.kind != BlockKind.ROW:
@@ -240,6 +244,20 @@ def _heading_text(block: Block) -> str | None:
         cut = next((i for i, w in enumerate(words) if i >= 2 and w[:1].isupper()), len(words))
         return f"{cells[0].rstrip('.)')}. {' '.join(words[:cut])}"
     return " ".join(cells) if cells and uses_paragraph_sign(cells[0]) else None
+
+
+def _heading_like(state: State, block: Block) -> bool:
+    """'1. Incheckning' that Markdown calls a list item but that stands like a heading: not under a
+    container, and followed by text rather than by the next point of a list."""
+    if state.bullet_items or not block.marker[:1].isdigit():
+        return False
+    following = state.next_content()
+    return (
+        following is None
+        or following.kind != BlockKind.BULLET
+        or following.level > 0
+        or not following.marker[:1].isdigit()  # "9. Ärenden till ..." over a "- " list
+    )
 
 
 def _plausible_number(state: State, number: str, rest: str) -> bool:
