@@ -239,6 +239,14 @@ def test_it_reads_weekdays_relative_to_the_meeting(
     assert grammar.find_dates(text, None) == []
 
 
+@pytest.mark.parametrize("text", ["by April 1", "until April 1", "before April 1"])
+def test_a_month_with_its_day_after_a_preposition_is_that_day(
+    grammar: DateGrammar, text: str
+) -> None:
+    span = only(grammar.find_dates(f"Alice sends it {text}.", D(2024, 3, 12)))
+    assert (span.start, span.end, span.approximate) == (D(2024, 4, 1), None, False)
+
+
 def test_a_weekday_without_on_or_next_is_no_date(grammar: DateGrammar) -> None:
     assert grammar.find_dates("Lördag är en bra dag för städning.", WEDNESDAY) == []
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -94,3 +95,17 @@ def test_it_parses_arbitrary_bytes_or_says_why(data: bytes) -> None:
         assert error.message()
     else:
         assert isinstance(minutes, Minutes)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Avsändare\n: 2024-05-01",  # a label whose value has no letters (once an IndexError)
+        "Minutes\nFrom\n: March 3, 2024",
+        "Närvarande:\n:\n,,,",
+        "§\n§ §\n1.\n1.\n",
+        "Beslut:\nBeslut:\nBeslut: bifalles",
+    ],
+)
+def test_it_reads_what_once_crashed_it(text: str) -> None:
+    assert isinstance(parse_text(text), Minutes)

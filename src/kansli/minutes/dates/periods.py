@@ -41,6 +41,9 @@ def _bare_abbreviation(match: re.Match[str], scan: Scan) -> bool:
     return not (low[stop - 1] == "." or low[stop : stop + 1] == ".")
 
 
+_DAY_AFTER = re.compile(r"\s+[0-9]{1,2}(?![0-9])")
+
+
 def _after_day(match: re.Match[str], scan: Scan) -> bool:
     head = scan.text.low[max(0, match.start() - 6) : match.start()].rstrip(" .")
     return head[-1:].isdigit() or head.endswith(tuple(scan.lex.vocab.ordinal_suffixes))
@@ -55,6 +58,8 @@ def _resolve_month(match: re.Match[str], scan: Scan) -> DateSpan | None:
         return None
     if match["part"] is None and match["prep"] is None and _after_day(match, scan):
         return None  # the month of "25 januari 2019": the day-month rule reads it
+    if match["y"] is None and _DAY_AFTER.match(scan.text.low, match.end()):
+        return None  # "by April 1", "i maj 3": a day of the month, read by the day rules
     words = [key(match["mon"])] + ([key(match["mon2"])] if match["mon2"] else [])
     if not (scan.cell or year is not None):
         # In running text a month alone is no date ("mars" the planet, "jul" Christmas):

@@ -37,6 +37,8 @@ class People:
     def resolve(self, written: str) -> str | None:
         """The full name `written` refers to, or None when it names nobody in the attendance."""
         key = fold(written).strip(" .,:")
+        if not key:
+            return None
         if key in self.full:
             return self.full[key]
         tokens = key.split()

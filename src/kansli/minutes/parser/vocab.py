@@ -63,11 +63,14 @@ class PhraseSet:
         return text[: match.end()] if match else None
 
     def split(self, text: str) -> list[str]:
-        """`text` cut at every phrase ("A och B samt C" -> A, B, C), the phrases dropped."""
+        """`text` cut at every phrase ("A och B samt C" -> A, B, C), the phrases dropped; not
+        after a word that ends in a hyphen ("Havs- och Vattenmyndigheten" stays one)."""
         if self.pattern is None:
             return [text]
         parts, start = [], 0
         for match in self.pattern.finditer(text.lower()):
+            if text[: match.start()].rstrip().endswith("-"):
+                continue
             parts.append(text[start : match.start()])
             start = match.end()
         parts.append(text[start:])

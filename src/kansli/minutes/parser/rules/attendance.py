@@ -117,7 +117,10 @@ def _is_sublabel(rest: str) -> bool:
 def add_list(state: State, text: str, source: Source) -> None:
     """'Bolagsverket, Skatteverket, (eSam - synk)', 'Mark, Ryan, Eric Huss, Carol (second half)'."""
     assert state.group is not None
-    for written in split_outside_parentheses(text, ",;"):
+    if state.vocab["words.none"].is_(text.strip(" .")):
+        return  # "Frånvarande: Inga", "Absent: None"
+    joined = ", ".join(state.vocab["words.and"].split(text))  # "Ulla Ek, Bo Ström och Siv Nord"
+    for written in split_outside_parentheses(joined, ",;"):
         part = _without_leading_and(state, written)
         if part.startswith("(") and part.endswith(")"):
             part = part[1:-1]
@@ -171,7 +174,9 @@ def parse_entry(
     if name is None:
         return None
     note = NOTE.search(segments[0])
-    if note and not party and note.group(1)[:1].isupper() and len(note.group(1)) <= 12:
+    if note and state.vocab["attendance.roles"].search(note.group(1)):
+        segments.append(note.group(1))  # "Anna Berg (ordförande)": her role
+    elif note and not party and note.group(1)[:1].isupper() and len(note.group(1)) <= 12:
         segments.insert(1, note.group(1))  # "Fanny Nilsson (EY)": the firm they come from
     organisation, role_text = split_organisation_role(state, segments[1:])
     return ParticipantDraft(
@@ -258,6 +263,8 @@ def line(state: State, block: Block) -> int:
         return 1
     if not cells and ONLY_REFERENCES.match(text):
         return 1  # "1-20": the end of the line above, wrapped under the names
+    if cells and _column_headings(cells):
+        return 1  # "| Namn | Roll |": the list's own table heading
     if not cells:
         # Two columns read as one line: "Fanny Nilsson (EY) ärende 1-20 Christina Hermansson
         # ärende 13, 15" is two people.
@@ -321,6 +328,14 @@ def _name_and_details(
         first.organisation = first.organisation or organisation
         first.role = role or first.role
     return [first] if first else []
+
+
+def _column_headings(cells: list[str]) -> bool:
+    """A row of one- or two-word headings and no name: "Namn | Organisation | Roll"."""
+    filled = [c for c in cells if c]
+    return len(filled) >= 2 and all(
+        len(c.split()) <= 2 and not looks_like_person(c) and not CHECKBOX.match(c) for c in filled
+    )
 
 
 def _plausible_line(text: str) -> bool:

@@ -57,8 +57,10 @@ def title(state: State, block: Block) -> int:
     match = kinds.search(text)
     if header.title_seen and (match is None or header.kind is not None):
         return 0
-    if header.title_seen and (_is_section_word(state, text) or block.kind == BlockKind.BULLET):
-        return 0  # "## Minutes" after the title: the list of items, not a second title
+    if block.kind == BlockKind.BULLET:
+        return 0
+    if _is_section_word(state, text) and (header.title_seen or block.kind == BlockKind.HEADING):
+        return 0  # "## Minutes", "## Notes": the list of items ("PROTOKOLL" alone is a title)
     is_heading = (
         block.kind == BlockKind.HEADING and block.level <= 1 and _alone_at_level(state, block)
     )
@@ -277,7 +279,7 @@ Setter = Callable[[State, str], None]
 def _set_sender(state: State, value: str) -> None:
     _fill_date_time(state, value, whole=False)
     name = natural_name(_cut_times_and_dates(state, value))
-    if name and state.header.sender is None:
+    if name and any(ch.isalpha() for ch in name) and state.header.sender is None:
         state.header.sender = name
 
 

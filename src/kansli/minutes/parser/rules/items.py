@@ -383,6 +383,8 @@ def title_continuation(state: State, block: Block) -> int:
         return 0
     if item.units or (block.kind == BlockKind.ROW and not item.title_open):
         return 0
+    if item.section != item.base_section or item.subheadings:
+        return 0  # after "Förslag" the lines are the proposal's, not the title's
     text = _line_text(block)
     if item.title_open:
         if state.vocab["items.case_number"].prefix(text):

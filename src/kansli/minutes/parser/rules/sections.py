@@ -70,10 +70,11 @@ def section_label(state: State, block: Block) -> int:
         item.subheading = strip_label(text)
     item.section = section
     item.section_start = len(item.units)
-    if len(rest) > 2:  # "beslut:i" in a damaged text layer is no decision
-        add_unit(state, block, rest, kind=BlockKind.PARAGRAPH)
-        if section == Section.DECISION and item.base_section != Section.TEXT:
-            item.section = item.base_section
+    if rest:
+        # "Beslut: Nämnden antar budgeten." labels only its own line; what follows is notes.
+        if len(rest) > 2:  # "beslut:i" in a damaged text layer is no decision
+            add_unit(state, block, rest, kind=BlockKind.PARAGRAPH)
+        item.section = item.base_section
     return 1
 
 
@@ -156,6 +157,9 @@ def _continues(state: State, block: Block, last: Unit) -> bool:
         return True
     if block.kind != BlockKind.PARAGRAPH:
         return False
+    if state.vocab["decisions.att"].prefix(text) and state.item is not None:
+        if state.item.section in (Section.PROPOSAL, Section.DECISION):
+            return False  # "att bygga ..." / "att ansöka ...": each att-sats stands alone
     if text[:1].islower():
         return True
     # A hard-wrapped text file: the previous line is long and did not end its sentence.
