@@ -258,28 +258,10 @@ def line(state: State, block: Block) -> int:
     text = clean(block.text)
     if _column_roles(state, cells or text.split()):
         return 1
-    if not cells and "," in text and _is_name_list(state, text):
-        add_list(state, text, block.source)
-        return 1
-    if not cells and ONLY_REFERENCES.match(text):
-        return 1  # "1-20": the end of the line above, wrapped under the names
     if cells and _column_headings(cells):
         return 1  # "| Namn | Roll |": the list's own table heading
-    if not cells:
-        # Two columns read as one line: "Fanny Nilsson (EY) ärende 1-20 Christina Hermansson
-        # ärende 13, 15" is two people.
-        cuts = [m.end() for m in state.vocab.regex(NEXT_PERSON).finditer(text)]
-        chunks = [text[a:b] for a, b in zip([0, *cuts], [*cuts, len(text)], strict=True)]
-        if len(chunks) > 1:
-            entries = [
-                entry
-                for chunk in chunks
-                if (entry := parse_entry(state, chunk, block.source, group.status, group.role))
-            ]
-            if len(entries) == len(chunks):
-                for entry in entries:
-                    add(state, entry)
-                return 1
+    if not cells and _text_line(state, group, block, text):
+        return 1
     entries = _entries(state, group, block, cells, text)
     if not entries:
         state.group = None
@@ -287,6 +269,30 @@ def line(state: State, block: Block) -> int:
     for entry in entries:
         add(state, entry)
     return 1
+
+
+def _text_line(state: State, group: AttendanceGroup, block: Block, text: str) -> bool:
+    """Lines of text that name several people, or none: a comma list, a wrapped "1-20", and two
+    columns read as one line ("Fanny Nilsson (EY) ärende 1-20 Christina Hermansson ärende 13")."""
+    if "," in text and _is_name_list(state, text):
+        add_list(state, text, block.source)
+        return True
+    if ONLY_REFERENCES.match(text):
+        return True  # "1-20": the end of the line above, wrapped under the names
+    cuts = [m.end() for m in state.vocab.regex(NEXT_PERSON).finditer(text)]
+    if not cuts:
+        return False
+    chunks = [text[a:b] for a, b in zip([0, *cuts], [*cuts, len(text)], strict=True)]
+    entries = [
+        entry
+        for chunk in chunks
+        if (entry := parse_entry(state, chunk, block.source, group.status, group.role))
+    ]
+    if len(entries) != len(chunks):
+        return False
+    for entry in entries:
+        add(state, entry)
+    return True
 
 
 def _entries(

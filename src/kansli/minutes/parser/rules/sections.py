@@ -157,9 +157,10 @@ def _continues(state: State, block: Block, last: Unit) -> bool:
         return True
     if block.kind != BlockKind.PARAGRAPH:
         return False
-    if state.vocab["decisions.att"].prefix(text) and state.item is not None:
-        if state.item.section in (Section.PROPOSAL, Section.DECISION):
-            return False  # "att bygga ..." / "att ansöka ...": each att-sats stands alone
+    item = state.item
+    in_proposal = item is not None and item.section in (Section.PROPOSAL, Section.DECISION)
+    if in_proposal and state.vocab["decisions.att"].prefix(text):
+        return False  # "att bygga ..." / "att ansöka ...": each att-sats stands alone
     if text[:1].islower():
         return True
     # A hard-wrapped text file: the previous line is long and did not end its sentence.
