@@ -32,8 +32,8 @@ def decisions(state: State, item: ItemDraft) -> list[Decision]:
             found.extend(_resolve_approval(state, unit, proposals))
             last_subheading = unit.subheading
             proposals = []
-    if found or state.uses_decision_headings:
-        return found
+    if found or (state.uses_decision_headings and not item.paragraph_sign):
+        return found  # notes that label decisions: unlabelled text is discussion
     for unit in item.units:
         if unit.section in (Section.TEXT, Section.ACTIONS) and unit.kind != BlockKind.ROW:
             text = _decision_part(state, unit.text)

@@ -4,10 +4,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from kansli.minutes.blocks import BlockKind
 from kansli.minutes.dates import default_grammar
 from kansli.minutes.model import Tabling
+from kansli.minutes.parser.extract.actions import SPEAKER
 from kansli.minutes.parser.state import ItemDraft, Section, State
 from kansli.minutes.parser.text import clean, strip_label
 
@@ -27,10 +29,10 @@ def tabling(state: State, item: ItemDraft, meeting: dt.date | None) -> Tabling |
     for unit in item.units:
         if unit.kind == BlockKind.ROW or unit.section in (Section.HISTORY, Section.AGENDA):
             continue
-        if not phrases.search(unit.text):
+        if not phrases.search(unit.text) and not state.vocab["tabling.openers"].search(unit.text):
             continue
         for sentence in state.vocab.sentences(unit.text):
-            match = phrases.search(sentence)
+            match = phrases.search(sentence) or _opener(state, sentence)
             if match is None:
                 continue
             after = sentence[match.end() :]
@@ -41,6 +43,15 @@ def tabling(state: State, item: ItemDraft, meeting: dt.date | None) -> Tabling |
                 source=unit.source,
             )
     return None
+
+
+def _opener(state: State, sentence: str) -> re.Match[str] | None:
+    """'Pending #1654.', 'Ryan: Taking this offline ...': words that table an item only when
+    they open the sentence ("is pending with the county" tables nothing)."""
+    said = SPEAKER.match(sentence)
+    start = said.end() if said else 0
+    pattern = state.vocab["tabling.openers"].pattern
+    return pattern.match(sentence.lower(), start) if pattern else None
 
 
 def _target_date(text: str, meeting: dt.date | None) -> dt.date | None:

@@ -402,11 +402,12 @@ HEADER_LABELS: tuple[tuple[str, Setter], ...] = (
     ("header.number", _set_number),
     ("header.items_range", _ignore),
 )
+# On a tie ("Sekreterare" is both), the office wins: the author defaults to the secretary.
 PEOPLE_LABELS: tuple[tuple[str, Setter], ...] = (
-    ("closing.author", _set_author),
-    ("attendance.adjusters", _set_adjusters),
-    ("attendance.chair", _set_chair),
     ("attendance.secretary", _set_secretary),
+    ("attendance.chair", _set_chair),
+    ("attendance.adjusters", _set_adjusters),
+    ("closing.author", _set_author),
 )
 
 
