@@ -85,19 +85,48 @@ _HINTS = {
 
 _HTML_START = re.compile(r"^\s*(?:<!doctype\s+html|<html[\s>]|<\?xml[^>]*>\s*<html)", re.I)
 _HTML_TAG = re.compile(r"<(?:p|div|h[1-6]|table|tr|td|li|ul|ol|br|body|head|span)\b[^>]*>", re.I)
-_MD_HEADING = re.compile(r"^#{1,6}\s+\S", re.M)
-_MD_FEATURE = re.compile(r"\]\([^)\s]*\)|^```|<!--|^\|[\s:|-]*-[\s:|-]*\|\s*$", re.M)
+
+
+def _features(*patterns: str) -> tuple[re.Pattern[str], ...]:
+    """Line-start patterns are written with a leading newline rather than `^` (the sample gets
+    one in front): a pattern that starts with a literal is searched for fast, `^` is tried at
+    every character. For the same reason alternatives are separate patterns."""
+    return tuple(re.compile(pattern, re.M) for pattern in patterns)
+
+
+_MD_HEADING = _features(r"\n#{1,6}[ \t]+\S")
+_MD_FEATURE = _features(r"\]\([^)\s]*\)", r"\n```", "<!--", r"\n\|[ \t:|-]*-[ \t:|-]*\|[ \t]*$")
 # Markup Markdown shares with reST and plain text: it only counts when nothing else does.
-_SHARED_FEATURE = re.compile(r"^\s*[-*+]\s+\S|^\s*\d+\.\s+\S|^\|.*\|\s*$|\*\*\S", re.M)
-_ORG_KEYWORD = re.compile(r"^#\+[A-Za-z_]+:", re.M)
-_ORG_HEADING = re.compile(r"^\*{1,6} \S", re.M)
-_ORG_DEEP_HEADING = re.compile(r"^\*{2,6} \S", re.M)
-_TYPST_KEYWORD = re.compile(r"^#(?:import|let|set|show)\b", re.M)
-_TYPST_CALL = re.compile(r"^#[A-Za-z][\w.-]*[(\[]", re.M)
-_TYPST_HEADING = re.compile(r"^=+ \S", re.M)
-_LATEX = re.compile(r"\\(?:documentclass|begin\{document\}|section\*?\{|subsection\*?\{)")
-_RST_UNDERLINE = re.compile(r"^(\S[^\n]*)\n([=\-~^\"'`#*+<>:.])\2{2,}[ \t]*$", re.M)
-_RST_FEATURE = re.compile(r"^\.\. [\w|-]+::|`_\b|`__|^:\w[\w ]*: ", re.M)
+_SHARED_FEATURE = _features(
+    r"\n[ \t]*[-*+][ \t]+\S", r"\n[ \t]*\d+\.[ \t]+\S", r"\n\|.*\|[ \t]*$", r"\*\*\S"
+)
+_STRONG_MARKDOWN = _features(r"\n#{1,6}[ \t]+\S", r"\]\([^)\s]*\)", r"\*\*\S", r"\n```")
+_ORG_KEYWORD = _features(r"\n#\+[A-Za-z_]+:")
+_ORG_HEADING = _features(r"\n\*{1,6} \S")
+_ORG_DEEP_HEADING = _features(r"\n\*{2,6} \S")
+_TYPST_KEYWORD = _features(r"\n#(?:import|let|set|show)\b")
+_TYPST_CALL = _features(r"\n#[A-Za-z][\w.-]*[(\[]")
+_TYPST_HEADING = _features(r"\n=+ \S")
+_LATEX = _features(r"\\(?:documentclass|begin\{document\}|section\*?\{|subsection\*?\{)")
+_RST_FEATURE = _features(r"\n\.\. [\w|-]+::", r"`_\b", "`__", r"\n:\w[\w ]*: ")
+_UNDERLINE = re.compile(r"\n([=\-~^\"'`#*+<>:.])\1{2,}[ \t]*$", re.M)
+
+
+def _count(patterns: tuple[re.Pattern[str], ...], sample: str) -> int:
+    return sum(len(pattern.findall(sample)) for pattern in patterns)
+
+
+def _found(patterns: tuple[re.Pattern[str], ...], sample: str) -> bool:
+    return any(pattern.search(sample) for pattern in patterns)
+
+
+def _rst_underlines(sample: str) -> int:
+    """Titles underlined reST style: a line of one repeated punctuation mark under a text line."""
+    count = 0
+    for match in _UNDERLINE.finditer(sample):
+        above = sample[sample.rfind("\n", 0, match.start()) + 1 : match.start()]
+        count += bool(above[:1].strip())
+    return count
 
 
 def text_format(text: str, name: str | None) -> str:
@@ -106,19 +135,20 @@ def text_format(text: str, name: str | None) -> str:
     sample = text[:50_000]  # the flavour shows in the first pages
     if _HTML_START.match(sample):
         return "html"
+    lines = "\n" + sample
     scores = {
-        "org": 3 * len(_ORG_KEYWORD.findall(sample)) + 2 * len(_ORG_DEEP_HEADING.findall(sample)),
-        "typst": 3 * len(_TYPST_KEYWORD.findall(sample))
-        + (len(_TYPST_CALL.findall(sample)) if _TYPST_HEADING.search(sample) else 0),
-        "latex": 3 * len(_LATEX.findall(sample)),
-        "rst": 2 * len(_RST_UNDERLINE.findall(sample)) + 2 * len(_RST_FEATURE.findall(sample)),
-        "markdown": 3 * len(_MD_HEADING.findall(sample))
-        + 2 * len(_MD_FEATURE.findall(sample))
+        "org": 3 * _count(_ORG_KEYWORD, lines) + 2 * _count(_ORG_DEEP_HEADING, lines),
+        "typst": 3 * _count(_TYPST_KEYWORD, lines)
+        + (_count(_TYPST_CALL, lines) if _found(_TYPST_HEADING, lines) else 0),
+        "latex": 3 * _count(_LATEX, lines),
+        "rst": 2 * _rst_underlines(lines) + 2 * _count(_RST_FEATURE, lines),
+        "markdown": 3 * _count(_MD_HEADING, lines)
+        + 2 * _count(_MD_FEATURE, lines)
         + 10 * _front_matter(sample)
-        + min(3, len(_SHARED_FEATURE.findall(sample))),
+        + min(3, _count(_SHARED_FEATURE, lines)),
         "html": len(_HTML_TAG.findall(sample)) // 3,
     }
-    if _ORG_HEADING.search(sample) and hint == "org":
+    if hint == "org" and _found(_ORG_HEADING, lines):
         scores["org"] += 5
     if hint in scores and scores[hint] > 0:
         scores[hint] += 5
@@ -138,8 +168,4 @@ def _front_matter(sample: str) -> int:
 
 
 def _strong_markdown(sample: str) -> bool:
-    return bool(
-        _front_matter(sample)
-        or _MD_HEADING.search(sample)
-        or re.search(r"\]\([^)\s]*\)|\*\*\S|^```", sample, re.M)
-    )
+    return bool(_front_matter(sample) or _found(_STRONG_MARKDOWN, "\n" + sample))
