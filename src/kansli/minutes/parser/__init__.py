@@ -66,6 +66,8 @@ def _assemble(state: State, document: Document, language: str, text: str) -> Min
     meeting = header.date
     participants, people = roster.settle(state, text)
     drafts = _discussed(state, [d for d in state.items if d.title or d.number])
+    if not drafts:
+        drafts = _implicit(state)
     built = [_item(state, draft, people, meeting) for draft in drafts]
     units = [(u, d.title) for d in state.items for u in d.units]
     units += [(u, "") for u in state.preamble]
@@ -73,7 +75,7 @@ def _assemble(state: State, document: Document, language: str, text: str) -> Min
     found_events = events.events(state, units, meeting, day_month_dots=day_month_dots)
     secretary = header.secretary or header.author
     return Minutes(
-        kind=_kind(state, language),
+        kind=_kind(state),
         language=language,
         body=header.body,
         meeting_number=header.meeting_number,
@@ -94,6 +96,18 @@ def _assemble(state: State, document: Document, language: str, text: str) -> Min
         source_name=document.name,
         source_format=document.format,
     )
+
+
+def _implicit(state: State) -> list[ItemDraft]:
+    """Notes without item headings: their text (with what a "Beslut:" label opened) is one
+    item, titled from the vocabulary, so their decisions and actions are not lost."""
+    units = [*state.preamble, *(u for d in state.items if d.implicit for u in d.units)]
+    if not units:
+        return []
+    title = state.vocab.defaults.get("implicit_item", "")
+    whole = ItemDraft(number=None, title=title, source=units[0].source, implicit=True)
+    whole.units = units
+    return [whole]
 
 
 def _discussed(state: State, drafts: list[ItemDraft]) -> list[ItemDraft]:
@@ -134,11 +148,12 @@ def _full(people: People, name: str | None) -> str | None:
     return (people.resolve(name) or name) if name else None
 
 
-def _kind(state: State, language: str) -> Kind | None:
+def _kind(state: State) -> Kind | None:
     if state.header.kind:
         return Kind(state.header.kind)
-    if language == "en":
-        return Kind.MINUTES
+    default = state.vocab.defaults.get("kind")
+    if default:
+        return Kind(default)
     # Without a title that says: adjusters or labelled decisions make a protocol.
     if state.header.adjusters or state.uses_decision_headings:
         return Kind.PROTOCOL

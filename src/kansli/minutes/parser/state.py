@@ -48,7 +48,6 @@ class ItemDraft:
     number: str | None
     title: str
     source: Source
-    heading_level: int | None = None
     section: Section = Section.TEXT
     base_section: Section = Section.TEXT
     units: list[Unit] = field(default_factory=list)
@@ -62,6 +61,9 @@ class ItemDraft:
     """Numbered "§ 51" (a protocol's paragraph): it has a decision, labelled or not."""
     title_open: bool = False
     """The heading gave only a number ("§ 92", "4"): the next line(s) are the title."""
+    implicit: bool = False
+    """Opened by a section label ("Beslut:") in notes without item headings: the whole
+    meeting's item, or nothing when real items follow."""
 
 
 @dataclass(slots=True)
@@ -116,8 +118,6 @@ class State:
     """Item number -> title from a table of contents ("39 § Sammanträdets laglighet ... 1")."""
     contents_matchers: dict[str, tuple[SequenceMatcher[str], int]] = field(default_factory=dict)
     """Per contents title: a matcher that has indexed it, and its length."""
-    in_contents: bool = False
-    closing: bool = False
     item_level: int | None = None
     container_level: int | None = None
     """Inside a container heading ("Agenda", "Formalia" over its sub-headings, a repository
@@ -125,16 +125,15 @@ class State:
     container: str | None = None
     """The container heading's text, folded ("agenda", "minutes")."""
     bullet_items: bool = False
+    """Right under a container heading: its top-level bullets are items."""
     lead_bullets: bool = False
     """The items so far are the bullets the notes open with (before any item heading)."""
-    """Right under a container heading: its top-level bullets are items."""
     pending_columns: list[str] = field(default_factory=list)
     """Labels of a header row ("Datum | Plats") whose values are on the next line."""
     pending_label: str | None = None
     """A header label alone on its line ("Avsändare", "Datum"): the next line is its value."""
     blank_before: bool = True
     """The block before the current one was a gap (BLANK, PAGE or the start)."""
-    page: int | None = None
     uses_decision_headings: bool = False
     after_label: bool = False
     """The previous block was a heading or section label: the next line starts a new unit."""
@@ -152,7 +151,8 @@ class State:
     def next_content(self, offset: int = 1) -> Block | None:
         """The `offset`-th block after the current one that is content (no BLANK/PAGE/furniture)."""
         seen = 0
-        for block in self.blocks[self.pos + 1 :]:
+        for index in range(self.pos + 1, len(self.blocks)):
+            block = self.blocks[index]
             if block.kind in (BlockKind.BLANK, BlockKind.PAGE) or block.furniture:
                 continue
             seen += 1

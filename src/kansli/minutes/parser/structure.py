@@ -104,8 +104,6 @@ def run(state: State, trace: Trace | None = None) -> None:
         block = state.blocks[state.pos]
         if block.kind in (BlockKind.BLANK, BlockKind.PAGE):
             state.blank_before = True
-            if block.kind == BlockKind.PAGE:
-                state.page = block.source.page
             state.pos += 1
             continue
         if state.pos in skip:
@@ -113,7 +111,8 @@ def run(state: State, trace: Trace | None = None) -> None:
             continue
         consumed = 0
         name = ""
-        for name, rule in TABLES[bool(state.items), block.kind]:
+        in_items = bool(state.items) and not state.items[-1].implicit
+        for name, rule in TABLES[in_items, block.kind]:
             consumed = rule(state, block)
             if consumed:
                 if trace is not None:

@@ -101,6 +101,9 @@ class Vocabulary:
     groups: Mapping[str, PhraseSet]
     roles_by_heading: Mapping[str, str]
     kinds: Mapping[str, str]
+    defaults: Mapping[str, str] = field(default_factory=dict)
+    """The document language's own settings ("[defaults]": the kind of a document whose title
+    does not say, the title of an item made for notes without item headings)."""
     compiled: dict[str, re.Pattern[str]] = field(default_factory=dict, compare=False, hash=False)
     unions: dict[str, PhraseSet] = field(default_factory=dict, compare=False, hash=False)
 
@@ -183,6 +186,8 @@ def _merge(
     kinds: dict[str, str] = {}
     for table in tables:
         for section, content in table.items():
+            if section == "defaults":
+                continue  # the document language's alone: see load_vocabulary
             if not isinstance(content, dict):
                 if section == "markers" and isinstance(content, list):
                     groups.setdefault(f"markers.{table['language']}", []).extend(map(str, content))
@@ -204,12 +209,17 @@ def _merge(
 def load_vocabulary(language: str) -> Vocabulary:
     """The vocabulary for a document in `language`, with the other languages' words after it."""
     order = [language] + [code for code in LANGUAGES if code != language]
-    groups, roles, kinds = _merge([_read(code) for code in order])
+    tables = [_read(code) for code in order]
+    groups, roles, kinds = _merge(tables)
+    defaults = tables[0].get("defaults", {})
     return Vocabulary(
         language=language,
         groups={key: PhraseSet.of(words) for key, words in groups.items()},
         roles_by_heading=roles,
         kinds=kinds,
+        defaults={str(k): str(v) for k, v in defaults.items()}
+        if isinstance(defaults, dict)
+        else {},
     )
 
 

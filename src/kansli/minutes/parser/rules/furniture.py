@@ -155,7 +155,6 @@ def contents_list(state: State, block: Block) -> int:
         state.contents[number or f"#{len(state.contents) + 1}"] = clean(rest) or title
         pending, pending_number, gap = [], None, 0
         last_entry = index - 1
-    state.in_contents = False
     return last_entry - state.pos + 1
 
 

@@ -93,9 +93,11 @@ def _title_ok(title: str) -> bool:
     )
 
 
-def open_item(
-    state: State, number: str | None, title: str, block: Block, *, level: int | None
-) -> None:
+def open_item(state: State, number: str | None, title: str, block: Block) -> None:
+    if state.item is not None and state.item.implicit:
+        # A label ("Beslut:") opened an item for notes without headings; real items follow,
+        # so what it holds was preamble after all.
+        state.preamble.extend(state.items.pop().units)
     # The same point listed under "Agenda" and again under "Minutes": keep it once, where it
     # was discussed.
     for earlier in state.items:
@@ -106,7 +108,6 @@ def open_item(
         number=number,
         title=title,
         source=block.source,
-        heading_level=level,
         container=state.container,
     )
     draft.base_section = section_for_title(state, title)
@@ -174,7 +175,7 @@ def heading_item(state: State, block: Block) -> int:
         return 0
     state.items_paused = False
     state.bullet_items = state.lead_bullets = False
-    open_item(state, number, clean_title(state, rest if number else text), block, level=block.level)
+    open_item(state, number, clean_title(state, rest if number else text), block)
     return 1
 
 
@@ -216,7 +217,7 @@ def numbered_item(state: State, block: Block) -> int:
         return 0
     title = clean_title(state, rest)
     listed = state.contents.get(number) or state.contents.get(f"#{number}", "")
-    open_item(state, number, title or listed, block, level=None)
+    open_item(state, number, title or listed, block)
     state.items[-1].paragraph_sign = paragraph_sign
     if not title:
         # The title follows on the next line(s); the contents list's title is a fallback.
@@ -314,7 +315,7 @@ def contents_item(state: State, block: Block) -> int:
             continue
         matcher.set_seq1(text)
         if matcher.quick_ratio() >= 0.8 and matcher.ratio() >= 0.8:
-            open_item(state, number, title, block, level=None)
+            open_item(state, number, title, block)
             return 1
     return 0
 
@@ -340,18 +341,17 @@ def bullet_item(state: State, block: Block) -> int:
             block.marker.rstrip(".)") if block.marker[:1].isdigit() else number,
             title,
             block,
-            level=None,
         )
         return 1
     if label and nested and state.group is None:
-        open_item(state, None, clean_title(state, strip_label(text)), block, level=None)
+        open_item(state, None, clean_title(state, strip_label(text)), block)
         return 1
     if _lead_bullet(state, text, nested=nested):
         # Notes that open with a list of points before their headings ("* Genomgång av
         # arbetsrepot på GitHub. Det är helt valfritt ..."): each point is an item, titled by
         # its first clause.
         title, rest = _first_clause(text)
-        open_item(state, None, clean_title(state, title), block, level=None)
+        open_item(state, None, clean_title(state, title), block)
         state.lead_bullets = True
         if rest:
             add_unit(state, block, rest, kind=BlockKind.PARAGRAPH)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from kansli.minutes.blocks import Block, BlockKind
-from kansli.minutes.parser.state import Section, State, Unit
+from kansli.minutes.parser.state import ItemDraft, Section, State, Unit
 from kansli.minutes.parser.text import clean, ends_sentence, fold, strip_label
 
 LABEL = re.compile(r"^(?P<label>[^:]{1,60}):\s*(?P<rest>.*)$")
@@ -42,10 +42,9 @@ _HISTORY = {"beslutsgång", "tidigare behandling", "propositionsordning", "yrkan
 
 def section_label(state: State, block: Block) -> int:
     """'Beslut', 'Beslut:', '=== Beslut', 'Beslut: Attsats bifalles', 'Att: Godkänna ...'."""
-    item = state.item
-    if item is None or block.kind not in (BlockKind.PARAGRAPH, BlockKind.HEADING):
+    if block.kind not in (BlockKind.PARAGRAPH, BlockKind.HEADING) or block.continued:
         return 0
-    if block.continued:
+    if state.items_paused or (state.item is None and state.items):
         return 0
     text = clean(block.text)
     if len(text) > 70 and ":" not in text[:60]:
@@ -63,6 +62,12 @@ def section_label(state: State, block: Block) -> int:
                 section = Section.PROPOSAL
             else:
                 return 0
+    if state.item is None:
+        # Notes without item headings so far: the label opens the meeting's implicit item.
+        item = ItemDraft(number=None, title="", source=block.source, implicit=True)
+        state.items.append(item)
+    else:
+        item = state.item
     if section == Section.DECISION:
         state.uses_decision_headings = True
     elif not rest and section in (Section.TEXT, Section.HISTORY):
