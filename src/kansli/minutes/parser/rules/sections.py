@@ -47,21 +47,10 @@ def section_label(state: State, block: Block) -> int:
     if state.items_paused or (state.item is None and state.items):
         return 0
     text = clean(block.text)
-    if len(text) > 70 and ":" not in text[:60]:
-        return 0  # a sentence, not a label
-    section = section_of(state, text)
-    rest = ""
-    if section is None:
-        match = LABEL.match(text)
-        if match is None:
-            return 0
-        section = section_of(state, match.group("label"))
-        rest = match.group("rest").strip()
-        if section is None:
-            if fold(match.group("label")) in state.vocab["decisions.att"].phrases and rest:
-                section = Section.PROPOSAL
-            else:
-                return 0
+    labelled = _labelled(state, text)
+    if labelled is None:
+        return 0
+    section, rest = labelled
     if state.item is None:
         # Notes without item headings so far: the label opens the meeting's implicit item.
         item = ItemDraft(number=None, title="", source=block.source, implicit=True)
@@ -81,6 +70,23 @@ def section_label(state: State, block: Block) -> int:
             add_unit(state, block, rest, kind=BlockKind.PARAGRAPH)
         item.section = item.base_section
     return 1
+
+
+def _labelled(state: State, text: str) -> tuple[Section, str] | None:
+    """The section a label line opens, and the text after its colon ("Beslut: <rest>")."""
+    if len(text) > 70 and ":" not in text[:60]:
+        return None  # a sentence, not a label
+    section = section_of(state, text)
+    if section is not None:
+        return section, ""
+    match = LABEL.match(text)
+    if match is None:
+        return None
+    label, rest = match.group("label"), match.group("rest").strip()
+    section = section_of(state, label)
+    if section is None and rest and fold(label) in state.vocab["decisions.att"].phrases:
+        section = Section.PROPOSAL  # "Att: Godkänna ..."
+    return (section, rest) if section is not None else None
 
 
 def subheading(state: State, block: Block) -> int:
