@@ -18,6 +18,7 @@ from kansli.minutes.model import Action
 from kansli.minutes.parser.names import People
 from kansli.minutes.parser.state import ItemDraft, Section, State, Unit
 from kansli.minutes.parser.text import clean, fold, looks_like_person
+from kansli.minutes.parser.vocab import PhraseSet
 
 # Any word an action needs: a unit without one is skipped whole.
 ACTION_WORDS = (
@@ -43,6 +44,12 @@ INVERTED = (
 CLAUSE_PUNCTUATION = re.compile(r"(?:[,;:]|\s[-–])\s+")
 LEADING_TOKENS = re.compile(r"((?:[A-ZÅÄÖÉ]\.\s?)?[\wÅÄÖåäöé'’-]+)")
 BODY_WORD = re.compile(r"\s+(?P<body>[A-ZÅÄÖ][\wÅÄÖåäö]*(?:-[\wåäö]+)?)")
+# "Tom - update the list", "[ ] Priya: book the venue": a point that opens with who does it.
+WHO_AT_START = re.compile(
+    r"^(?P<box>\[[ xX✓]?\]\s*)?(?P<who>[A-ZÅÄÖ][\wåäö'’.-]*(?:\s[A-ZÅÄÖ][\wåäö'’-]*)?)"
+    r"\s*(?P<sep>:|\s[-–])\s+(?P<task>\S.*)$"
+)
+TASK_BOX = re.compile(r"^\[[ xX✓]?\]\s+")
 WHO_AT_END = re.compile(r"\((?P<who>[A-ZÅÄÖ][\wåäö-]+(?:\s[A-ZÅÄÖ][\wåäö-]+)?)\)[\s.;,)]*$")
 WHO_PAREN = re.compile(r"\s*\((?P<who>[^()]{1,80})\)")
 WHO_DASH = re.compile(r"\s+[-–]\s+(?P<who>[\wÅÄÖåäö .,]{1,40})$")
@@ -52,7 +59,10 @@ def actions(state: State, item: ItemDraft, people: People, meeting: dt.date | No
     found: list[Action] = []
     approved = _approves_proposals(state, item)
     for unit in item.units:
-        if unit.kind == BlockKind.ROW or unit.section in (Section.AGENDA, Section.HISTORY):
+        if unit.section in (Section.AGENDA, Section.HISTORY):
+            continue
+        if unit.kind == BlockKind.ROW:
+            found.extend(_table_actions(state, unit, people, meeting))
             continue
         if unit.section == Section.ACTIONS:
             found.append(_listed_action(state, unit, people, meeting))
@@ -70,18 +80,56 @@ def actions(state: State, item: ItemDraft, people: People, meeting: dt.date | No
     return list(unique.values())
 
 
+def _table_actions(
+    state: State, unit: Unit, people: People, meeting: dt.date | None
+) -> list[Action]:
+    """A table whose header names what is done and who does it ("Vad | Vem | Klart", "Action |
+    Owner | Due") lists actions, one per row."""
+    if len(unit.rows) < 2:
+        return []
+    header = unit.rows[0]
+    what = _column(header, state.vocab["actions.what_columns"])
+    who = _column(header, state.vocab["actions.who_columns"])
+    if what is None or who is None or what == who:
+        return []
+    when = _column(header, state.vocab["actions.when_columns"])
+    found = []
+    for row in unit.rows[1:]:
+        cells = [*row, *[""] * len(header)]
+        task, doer = clean(cells[what]), clean(cells[who])
+        if not task:
+            continue
+        assignee = (_doer(state, doer, people, loose=True) or doer) if doer else None
+        due = _due(state, cells[when], meeting, forward=True) if when is not None else None
+        found.append(
+            Action(assignee, task, due[0] if due else None, due[1] if due else None, unit.source)
+        )
+    return found
+
+
+def _column(header: tuple[str, ...], names: PhraseSet) -> int | None:
+    return next((index for index, cell in enumerate(header) if names.is_(cell)), None)
+
+
 def _owned_point(
     state: State, unit: Unit, people: People, meeting: dt.date | None
 ) -> Action | None:
-    """A point of a list that ends with who takes it: "Bommar till gårdarna ... (Emil)"."""
-    match = WHO_AT_END.search(unit.text)
-    if match is None:
+    """A point of a list that names who takes it: "Bommar till gårdarna ... (Emil)", "Tom -
+    update the list", "[ ] Priya: book the venue"; or a task-list box without a name."""
+    text, who = unit.text, None
+    start = WHO_AT_START.match(text)
+    end = WHO_AT_END.search(text)
+    if start and (start.group("box") or start.group("sep") != ":"):
+        who = people.resolve(start.group("who"))
+        text = start.group("task") if who else text
+    if who is None and end is not None:
+        who = people.resolve(end.group("who"))
+        text = text[: end.start()] if who else text
+    boxed = TASK_BOX.match(text)
+    if who is None and boxed is None:
         return None
-    who = people.resolve(match.group("who"))
-    if who is None:
-        return None
+    text = clean(text[boxed.end() :] if boxed else text).rstrip(" ,;.-–")
     due = _due(state, unit.text, meeting)
-    text = clean(unit.text[: match.start()]).rstrip(" ,;.-–")
     return Action(who, text, due[0] if due else None, due[1] if due else None, unit.source)
 
 
@@ -144,10 +192,18 @@ def _other_doers(
     if speaker is not None:
         said = SPEAKER.match(sentence)
         start = said.end() if said else 0
-        promise = vocab["actions.first_person"].prefix(sentence[start:].lstrip())
+        rest = sentence[start:].lstrip()
+        promise = vocab["actions.first_person"].prefix(rest)
         if promise:
             verb_at = sentence.index(promise, start) + len(promise)
             found.append((start, speaker, verb_at))
+        elif (
+            said
+            and vocab["actions.speaker_promises"].prefix(rest)
+            and not sentence.rstrip().endswith("?")
+        ):
+            # "Alice: will send the budget": the speaker's promise without a pronoun.
+            found.append((start, speaker, sentence.index(rest, start)))
     for match in vocab.regex(ASSIGNED).finditer(sentence):
         who = people.resolve(match.group("who")) or match.group("who")
         found.append((match.start(), who, match.end()))
@@ -264,12 +320,17 @@ def _is_action_verb(state: State, rest: str, due: _Due | None) -> bool:
     return vocab["actions.verbs"].prefix(rest) is not None
 
 
-def _due(state: State, text: str, meeting: dt.date | None) -> tuple[dt.date, str | None] | None:
-    """The first exact future date in `text`, with the body whose meeting it is ("nästa SSK")."""
+def _due(
+    state: State, text: str, meeting: dt.date | None, *, forward: bool = False
+) -> tuple[dt.date, str | None] | None:
+    """The first exact future date in `text`, with the body whose meeting it is ("nästa SSK");
+    `forward`: a date without a year is the next one after the meeting (a due column)."""
     if meeting is None:
         return None
     words = state.vocab
-    forward = bool(words["words.next"].search(text) or words["words.deadline"].search(text))
+    forward = forward or bool(
+        words["words.next"].search(text) or words["words.deadline"].search(text)
+    )
     for span in default_grammar().find_dates(text, meeting, forward=forward):
         if span.approximate or span.start < meeting:
             continue
