@@ -64,7 +64,7 @@ def title(state: State, block: Block) -> int:
     is_heading = (
         block.kind == BlockKind.HEADING and block.level <= 1 and _alone_at_level(state, block)
     )
-    if match is None and not is_heading:
+    if match is None and not is_heading and not _dated_first_line(state, block, text):
         return 0
     if block.kind == BlockKind.ROW:
         # A letterhead row: "KUNGSBACKA KOMMUN | SAMMANTRÄDESPROTOKOLL | 2 (5)": the kind, and the
@@ -77,7 +77,9 @@ def title(state: State, block: Block) -> int:
     if match is None and (state.vocab["items.not_items"].is_(text) or len(text.split()) > 14):
         return 0
     if match is not None and (
-        len(text.split()) > 12 or text.startswith("(") or text.endswith((".", ")"))
+        len(_cut_times_and_dates(state, text).split()) > 12
+        or text.startswith("(")
+        or text.endswith((".", ")"))
     ):
         return 0  # a sentence that mentions "mötesanteckningar", not a title
     header.title_seen = True
@@ -97,6 +99,19 @@ def title(state: State, block: Block) -> int:
     read_title(state, text, kinds.search(text))
     _body_above(state)
     return consumed
+
+
+def _dated_first_line(state: State, block: Block, text: str) -> bool:
+    """'Styrelsemöte Brf Solrosen 2024-03-12': a document's first line, short and dated, is its
+    title even without a kind word."""
+    if state.header.title_seen or state.header.date or state.preamble or state.people:
+        return False
+    if block.kind not in (BlockKind.PARAGRAPH, BlockKind.HEADING) or ends_sentence(text):
+        return False
+    if any(b.kind not in (BlockKind.BLANK, BlockKind.PAGE) for b in state.blocks[: state.pos]):
+        return False
+    rest = _cut_times_and_dates(state, text)
+    return rest != clean(text) and 0 < len(rest.split()) <= 8 and label_of(state, text) is None
 
 
 def _body_above(state: State) -> None:
@@ -165,18 +180,11 @@ def read_title(state: State, text: str, match: re.Match[str] | None) -> None:
     else:
         before, after = "", text
     after = _take_dates(state, after)
-    after = _drop_connector(state, after)
-    meeting = state.vocab["title.meeting_words"].search(after)
-    if meeting and match is None:
-        after = after[: meeting.start()]  # "<body> Meeting <date>"
-    elif meeting and meeting.start() == 0:
-        after = _drop_connector(state, after[meeting.end() :])  # "of a Regular Meeting of <body>"
-    numbered = state.vocab.regex(NUMBER_AFTER_TITLE).search(after)
+    numbered = state.vocab.regex(NUMBER_AFTER_TITLE).search(after.rstrip(" ,"))
     if numbered:
         header.meeting_number = header.meeting_number or numbered.group(1)
         after = after[: numbered.start()]
-    body = YEAR.sub(" ", after)  # "Årsmötesprotokoll 2020": a year
-    body = strip_label(clean(body)).strip(" ,-–")
+    body = _body_name(state, YEAR.sub(" ", after))  # "Årsmötesprotokoll 2020": a year
     if not body and before and not is_upper_word_line(before):
         body = before
     if body and not body.isdigit() and not is_upper_word_line(body):
@@ -198,9 +206,35 @@ def _take_dates(state: State, text: str) -> str:
     return text
 
 
-def _drop_connector(state: State, text: str) -> str:
-    connector = state.vocab["title.connectors"].prefix(text.strip())
-    return text.strip()[len(connector) :] if connector else text
+def _body_name(state: State, text: str) -> str:
+    """The body in what a title says besides its kind and date: "fört vid styrelsemöte i
+    Föreningen X" -> "Föreningen X", "of the Board of Directors meeting" -> "Board of
+    Directors", "OpenJS Foundation Cross Project Council Meeting" -> "OpenJS Foundation Cross
+    Project Council"."""
+    vocab = state.vocab
+    lead = vocab.union("title.fillers", "title.connectors", "title.articles")
+    meeting = vocab["title.meeting_words"]
+    tail = vocab.union("title.fillers", "title.connectors", "title.meeting_words")
+    body = strip_label(clean(text)).strip(" ,-–")
+    while body:
+        before = body
+        if word := lead.prefix(body) or meeting.prefix(body) or _meeting_compound(state, body):
+            body = body[len(word) :].strip(" ,-–")
+        body = tail.strip_end(body, " ,-–")
+        if body == before:
+            break
+    return body[:1].upper() + body[1:]  # "Protokoll från kommunstyrelsens arbetsutskott"
+
+
+def _meeting_compound(state: State, text: str) -> str | None:
+    """'Styrelsemöte' in "Styrelsemöte i Brf X" / "Styrelsemöte Brf X": a word that ends in a
+    meeting word, standing first in the title's rest."""
+    first = text.split(maxsplit=1)[0]
+    ends = [w for w in state.vocab["title.meeting_words"].phrases if len(w) >= 4 and " " not in w]
+    folded = fold(first)
+    if len(text.split()) > 1 and any(folded.endswith(w) and folded != w for w in ends):
+        return first
+    return None
 
 
 def body_line(state: State, block: Block) -> int:
