@@ -63,8 +63,12 @@ def _by_role(people: list[ParticipantDraft], roles: PhraseSet, deputies: PhraseS
 def _officers_attended(state: State) -> None:
     """No attendance list: the chair, secretary and adjusters the minutes name were there."""
     header = state.header
-    offices = [(header.chair, "ordförande"), (header.secretary, "sekreterare")]
-    offices += [(name, "justerare") for name in header.adjusters]
+    roles = state.vocab.defaults
+    offices = [
+        (header.chair, roles.get("chair_role")),
+        (header.secretary, roles.get("secretary_role")),
+    ]
+    offices += [(name, roles.get("adjuster_role")) for name in header.adjusters]
     source = state.items[0].source if state.items else None
     for name, role in offices:
         if not name or source is None:

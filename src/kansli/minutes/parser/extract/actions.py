@@ -39,7 +39,7 @@ ASSIGNED = (
 # "Speciellt kommer Olav skriva ...": a doer after its modal verb (Swedish word order).
 INVERTED = (
     r"(?<!\w){actions.modals}\s+(?P<who>[A-ZÅÄÖ][\wåäö-]+(?:\s[A-ZÅÄÖ][\wåäö-]+)?)"
-    r"\s+(?:att\s+)?(?P<verb>[a-zåäö]{3,})"
+    r"\s+(?:{decisions.att}\s+)?(?P<verb>[a-zåäö]{3,})"
 )
 CLAUSE_PUNCTUATION = re.compile(r"(?:[,;:]|\s[-–])\s+")
 LEADING_TOKENS = re.compile(r"((?:[A-ZÅÄÖÉ]\.\s?)?[\wÅÄÖåäöé'’-]+)")

@@ -12,8 +12,9 @@ from kansli.minutes.parser.rules.items import ISSUE_REF
 from kansli.minutes.parser.state import ItemDraft, Section, State
 from kansli.minutes.parser.text import clean, fold, split_outside_parentheses, strip_label
 
-PLACE_AT_END = re.compile(
-    r"\s(?:i|på|in|at)\s+(?P<place>[A-ZÅÄÖ][\wÅÄÖåäö-]*(?:\s[A-ZÅÄÖ][\wÅÄÖåäö-]*)*)\s*$"
+# "... den 7/2 i Nykvarn": the place after its preposition, at the end.
+PLACE_AT_END = (
+    r"\s{agenda.place_prefix}\s+(?P<place>[A-ZÅÄÖ][\wÅÄÖåäö-]*(?:\s[A-ZÅÄÖ][\wÅÄÖåäö-]*)*)\s*$"
 )
 CLAUSE_END = re.compile(r"[,.;]")
 SENDER = re.compile(r"\((?P<sender>[^()]+)\)")
@@ -56,7 +57,7 @@ def _read_heading(
             date = span.start
             text = text[: span.begin] + " " + text[span.stop :]
             break
-    place_match = PLACE_AT_END.search(text)
+    place_match = state.vocab.regex(PLACE_AT_END).search(text)
     place = place_match.group("place") if place_match else None
     if place_match:
         text = text[: place_match.start()]

@@ -4,14 +4,13 @@ documents that never label decisions — sentences with decision wording ("Möte
 
 from __future__ import annotations
 
-import re
-
 from kansli.minutes.blocks import BlockKind
 from kansli.minutes.model import Decision
 from kansli.minutes.parser.state import ItemDraft, Section, State, Unit
 from kansli.minutes.parser.text import clean, fold
 
-NUMBERED_APPROVAL = re.compile(r"(?i)\b(?:attsats|att-sats|punkt|yrkande)\s*(\d+)\b")
+# "attsats 2 bifalles": the numbered part of the proposal an approval picks.
+NUMBERED_APPROVAL = r"(?<!\w){decisions.numbered_parts}\s*(\d+)\b"
 
 
 def decisions(state: State, item: ItemDraft) -> list[Decision]:
@@ -50,7 +49,7 @@ def _resolve_approval(state: State, unit: Unit, proposals: list[Unit]) -> list[D
     match = approvals.search(text)
     if match is None or not proposals or len(fold(text).split()) > 6:
         return [Decision(text, unit.source)]
-    numbered = NUMBERED_APPROVAL.search(text)
+    numbered = state.vocab.regex(NUMBERED_APPROVAL).search(text)
     if numbered and int(numbered.group(1)) <= len(proposals):
         chosen = [proposals[int(numbered.group(1)) - 1]]
     else:

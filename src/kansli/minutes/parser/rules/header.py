@@ -473,7 +473,8 @@ def labels(state: State, block: Block) -> int:
             return 1
         found = label_of(state, cells[0])
         # "Datum och | 2025-03-13 19.00" / "tid:": a label wrapped in its column.
-        if found is None or strip_label(found[1]) not in ("", "och", "and", "&"):
+        wrapped = strip_label(found[1]) if found else ""
+        if found is None or (wrapped and not state.vocab["words.and"].is_(wrapped)):
             return 0
         value = " ".join(cells[1:])
     else:

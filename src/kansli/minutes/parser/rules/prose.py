@@ -70,10 +70,11 @@ def _is_attendance_title(state: State, title: str) -> bool:
 
 def _status_of(state: State, sentence: str) -> Status | None:
     vocab = state.vocab
-    lowered = fold(sentence)
     if vocab["attendance.absent"].search(sentence):
         return Status.ABSENT
-    if not (vocab["attendance.present"].search(sentence) or "attendance" in lowered):
+    if not (
+        vocab["attendance.present"].search(sentence) or vocab["attendance.nouns"].search(sentence)
+    ):
         return None
     if state.vocab["words.also"].search(sentence):
         return Status.GUEST

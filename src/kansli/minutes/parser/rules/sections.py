@@ -21,7 +21,7 @@ def section_of(state: State, label: str) -> Section | None:
     if vocab["decisions.not_decisions"].is_(label):
         if vocab["decisions.proposal_headings"].is_(label):
             return Section.PROPOSAL
-        return Section.HISTORY if fold(label) in _HISTORY else Section.TEXT
+        return Section.HISTORY if vocab["decisions.history"].is_(label) else Section.TEXT
     if vocab["decisions.headings"].is_(label):
         return Section.DECISION
     if vocab["decisions.proposal_headings"].is_(label):
@@ -30,14 +30,12 @@ def section_of(state: State, label: str) -> Section | None:
     if 1 < len(words) <= 5:
         if words[-1] in vocab["decisions.heading_suffixes"].phrases:
             return Section.DECISION  # "Välfärdsnämndens beslut"
-        if vocab["decisions.proposal_headings"].is_(words[-1]) or words[-1].endswith("förslag"):
+        suffixes = vocab["decisions.proposal_suffixes"].phrases
+        if vocab["decisions.proposal_headings"].is_(words[-1]) or words[-1].endswith(suffixes):
             return Section.PROPOSAL  # "Bildningsdirektörens förslag"
     if vocab["actions.headings"].is_(label):
         return Section.ACTIONS
     return None
-
-
-_HISTORY = {"beslutsgång", "tidigare behandling", "propositionsordning", "yrkanden", "beredning"}
 
 
 def section_label(state: State, block: Block) -> int:
