@@ -9,6 +9,10 @@ SOFT_HYPHEN = re.compile(r"\xad\s*")
 PARENTHESIS = re.compile(r"\s*\([^()]*\)")
 
 
+# A case or file number standing for itself: "KS/2024:12", "SN-2024-17", "ÖP-24/3".
+FILE_NUMBER = r"[A-ZÅÄÖ]{2,10}[/-]\d[\w./-]*"
+
+
 def fold(text: str) -> str:
     """Case- and space-insensitive form of `text` (readers deliver NFC text)."""
     return " ".join(text.casefold().split())
@@ -82,10 +86,6 @@ def looks_like_person(text: str) -> bool:
     if not is_name_token(tokens[0]) or not is_name_token(tokens[-1]):
         return False
     return all(is_name_token(t) or t in _PARTICLES for t in tokens)
-
-
-def first_name(name: str) -> str:
-    return name.split(maxsplit=1)[0] if name.split() else name
 
 
 def without_parentheses(text: str) -> str:

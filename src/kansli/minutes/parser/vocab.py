@@ -46,9 +46,6 @@ class PhraseSet:
         pattern = re.compile(rf"(?<!\w){alternation}(?!\w)")
         return cls(tuple(folded), pattern, alternation)
 
-    def __contains__(self, text: object) -> bool:
-        return isinstance(text, str) and self.is_(text)
-
     def is_(self, text: str) -> bool:
         """The whole text (without a trailing colon) is one of the phrases."""
         return bool(self.pattern and self.pattern.fullmatch(text.lower().strip().rstrip(" :")))

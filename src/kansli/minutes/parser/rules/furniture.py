@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from kansli.minutes.blocks import Block, BlockKind
 from kansli.minutes.parser.rules.items import split_item_number
 from kansli.minutes.parser.state import State
-from kansli.minutes.parser.text import clean, fold
+from kansli.minutes.parser.text import FILE_NUMBER, clean, fold
 from kansli.minutes.parser.vocab import Vocabulary
 
 # "1 (4)", "Sida 2 av 5", "Page 3 of 7", "2/5": a page number.
@@ -21,7 +21,7 @@ PAGE_NUMBER_IN_LINE = (
     r"(?:(?<!\w){header.page_words}\s*)?\b\d{1,3}\s*"
     r"(?:\(\s*\d{1,3}\s*\)|(?:{header.page_of}|/)\s*\d{1,3})|(?:\s|^)\d{1,3}$"
 )
-FILE_NUMBER_LINE = re.compile(r"^[A-ZÅÄÖ]{2,10}[/-]\d[\w./-]*$")
+FILE_NUMBER_LINE = re.compile(rf"^{FILE_NUMBER}$")
 PAGE_CELL = re.compile(r"\d{1,3}")
 ONLY_RULE = re.compile(r"^[\s_\-–—=.*·•|~]*$")
 TOC_DOTS = re.compile(

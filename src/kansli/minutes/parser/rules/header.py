@@ -591,7 +591,3 @@ def letterhead(state: State, block: Block) -> int:
             return 0
         return 1
     return 0
-
-
-def fold_eq(a: str, b: str) -> bool:
-    return fold(a) == fold(b)

@@ -8,10 +8,9 @@ import re
 from difflib import SequenceMatcher
 
 from kansli.minutes.blocks import Block, BlockKind
-from kansli.minutes.model import Source
 from kansli.minutes.parser.rules.sections import add_unit, section_of
 from kansli.minutes.parser.state import ItemDraft, Section, State
-from kansli.minutes.parser.text import clean, fold, strip_label
+from kansli.minutes.parser.text import FILE_NUMBER, clean, fold, strip_label
 
 PARAGRAPH_FIRST = re.compile(r"^(?:§§?|\ufffd)\s*(\d{1,4}[a-z]?)(?![\d.,:/-])\s*[.:]?\s*(.*)$")
 PARAGRAPH_AFTER = re.compile(r"^(\d{1,4}[a-z]?)\s*§(?!§)\s*[.:]?\s*(.*)$")
@@ -26,13 +25,13 @@ DURATION = r"\d+\s*{items.duration_units}(?!\w)|(?<!\w){items.duration_labels}"
 PATH_LIKE = re.compile(r"^[a-z0-9][\w.-]*/[\w./-]+$")
 
 
-FILE_NUMBER = re.compile(r"^[A-ZÅÄÖ]{2,10}[/-]\d[\w./-]*(?:\s+|$)")
+LEADING_FILE_NUMBER = re.compile(rf"^{FILE_NUMBER}(?:\s+|$)")
 
 
 def split_item_number(text: str) -> tuple[str | None, str]:
     """'§ 92 Dnr X' -> ('92', 'Dnr X'); '3. Titel' -> ('3', 'Titel'); '39 §' -> ('39', '').
     A file number in front ("NKBY/458/06.01.02.02/2022 45 § ...") is not part of it."""
-    text = FILE_NUMBER.sub("", text.strip(), count=1)
+    text = LEADING_FILE_NUMBER.sub("", text.strip(), count=1)
     for pattern in (PARAGRAPH_FIRST, PARAGRAPH_AFTER):
         match = pattern.match(text)
         if match:
@@ -198,7 +197,9 @@ def numbered_item(state: State, block: Block) -> int:
     if block.kind == BlockKind.BULLET and block.marker[:1].isdigit():
         first = block.marker[:1]
     if not (
-        first.isdigit() or first in "§\ufffd" or (first.isupper() and FILE_NUMBER.match(block.text))
+        first.isdigit()
+        or first in "§\ufffd"
+        or (first.isupper() and LEADING_FILE_NUMBER.match(block.text))
     ):
         return 0
     text = _heading_text(block)
@@ -406,7 +407,3 @@ def title_continuation(state: State, block: Block) -> int:
         item.source = item.source.span(block.source)
         return 1
     return 0
-
-
-def item_source(block: Block) -> Source:
-    return block.source
