@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
 
 SOFT_HYPHEN = re.compile(r"\xad\s*")
 PARENTHESIS = re.compile(r"\s*\([^()]*\)")
@@ -125,3 +126,10 @@ def is_upper_word_line(text: str) -> bool:
 
 def ends_sentence(text: str) -> bool:
     return text.rstrip().endswith((".", "!", "?", ":", ";"))
+
+
+def without_spans(text: str, spans: Iterable[tuple[int, int]]) -> str:
+    """`text` with the (begin, stop) spans cut out, each leaving a space."""
+    for begin, stop in sorted(spans, reverse=True):
+        text = f"{text[:begin]} {text[stop:]}"
+    return text

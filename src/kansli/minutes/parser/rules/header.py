@@ -19,6 +19,7 @@ from kansli.minutes.parser.text import (
     split_outside_parentheses,
     strip_label,
     without_parentheses,
+    without_spans,
 )
 
 # "... ledningsgrupp, 1", "..., möte nr 3": the meeting's number after the body.
@@ -196,9 +197,10 @@ def read_title(state: State, text: str, match: re.Match[str] | None) -> None:
 def _take_dates(state: State, text: str) -> str:
     """The meeting date from a title; returns the title without it."""
     header = state.header
-    for span in reversed(default_grammar().find_dates(text, None)):
-        header.date = header.date or span.start
-        text = text[: span.begin] + text[span.stop :]
+    spans = default_grammar().find_dates(text, None)
+    if spans:
+        header.date = header.date or spans[0].start
+        text = without_spans(text, ((s.begin, s.stop) for s in spans))
     short = SHORT_ISO.search(text)
     if short and header.date is None:
         header.date = parse_short_iso(short.group(0))
@@ -273,11 +275,7 @@ def _fill_date_time(state: State, text: str, *, whole: bool) -> bool:
     dates = [d for d in grammar.find_dates(text, state.header.date) if not d.approximate]
     times = grammar.find_times(text)
     if whole:
-        rest = text
-        for begin, stop in sorted(
-            [(d.begin, d.stop) for d in dates] + [(t.begin, t.stop) for t in times], reverse=True
-        ):
-            rest = rest[:begin] + rest[stop:]
+        rest = without_spans(text, [(d.begin, d.stop) for d in dates + times])
         rest = state.vocab["words.date_glue"].remove(rest.replace(",", " ").replace("-", " "))
         if not dates and not times:
             short = parse_short_iso(text.strip())
@@ -300,9 +298,7 @@ def _cut_times_and_dates(state: State, text: str) -> str:
     grammar = default_grammar()
     spans = [(d.begin, d.stop) for d in grammar.find_dates(text, None)]
     spans += [(t.begin, t.stop) for t in grammar.find_times(text)]
-    for begin, stop in sorted(spans, reverse=True):
-        text = text[:begin] + text[stop:]
-    return state.vocab["words.date_glue"].remove(text).strip(" ,-–")
+    return state.vocab["words.date_glue"].remove(without_spans(text, spans)).strip(" ,-–")
 
 
 # --- labelled fields --------------------------------------------------------------------------
