@@ -22,7 +22,7 @@ from kansli.minutes.model import (
 from kansli.minutes.parser import roster, structure
 from kansli.minutes.parser.extract import actions, agenda, decisions, events, tabling
 from kansli.minutes.parser.names import People
-from kansli.minutes.parser.rules.header import read_title
+from kansli.minutes.parser.rules.title import read_title
 from kansli.minutes.parser.state import ItemDraft, State
 from kansli.minutes.parser.text import fold
 from kansli.minutes.parser.vocab import Vocabulary, detect_language, load_vocabulary

@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Callable
 
 from kansli.minutes.blocks import Block, BlockKind
-from kansli.minutes.parser.rules import attendance, furniture, header, items, prose, sections
+from kansli.minutes.parser.rules import attendance, furniture, header, items, prose, sections, title
 from kansli.minutes.parser.rules.sections import section_of
 from kansli.minutes.parser.state import State
 
@@ -25,8 +25,8 @@ RULES: tuple[tuple[str, Rule, str], ...] = (
     ("contents", furniture.contents_list, "PHR"),
     ("column_values", header.column_values, "PR"),
     ("pending_value", header.pending_value, "PHBR"),
-    ("title", header.title, "PHR"),
-    ("body_line", header.body_line, "PH"),
+    ("title", title.title, "PHR"),
+    ("body_line", title.body_line, "PH"),
     ("letterhead", header.letterhead, "PH"),
     ("label_tail", header.label_tail, "P"),
     ("labels", header.labels, "PHBR"),
@@ -39,7 +39,7 @@ RULES: tuple[tuple[str, Rule, str], ...] = (
     ("presence_row", attendance.presence_row, "R"),
     ("title_continuation", items.title_continuation, "PHR"),
     ("date_line", header.date_line, "PHR"),
-    ("number_line", header.number_line, "PH"),
+    ("number_line", title.number_line, "PH"),
     ("section_label", sections.section_label, "PH"),
     ("subheading", sections.subheading, "PH"),
     ("content", sections.content, "PBR"),

@@ -12,8 +12,6 @@ from kansli.minutes.dates import default_grammar, parse_short_iso
 from kansli.minutes.parser.state import State
 from kansli.minutes.parser.text import (
     clean,
-    ends_sentence,
-    fold,
     is_upper_word_line,
     looks_like_person,
     split_outside_parentheses,
@@ -22,14 +20,7 @@ from kansli.minutes.parser.text import (
     without_spans,
 )
 
-# "... ledningsgrupp, 1", "..., möte nr 3": the meeting's number after the body.
-NUMBER_AFTER_TITLE = r",\s*(?:{title.number_words}\.?\s*)?(\d{1,3}(?:/\d{2,4})?)\s*$"
-# "Styrelsemöte nr 11": a number after a number word anywhere in a short line.
-NUMBER_IN_LINE = r"(?<!\w){title.number_words}\.?\s*(\d{1,3}(?:/\d{2,4})?)\b"
-# "Protokoll 5/2022", "Protokoll nr 3": the number right after the kind.
-KIND_NUMBER = r"^\s*(?:{title.number_words}\.?\s*)?(\d{1,3}(?:/\d{2,4})?)\b(?![-./]\d)"
 SHORT_ISO = re.compile(r"\b\d{2}-\d{2}-\d{2}\b")
-YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 BARE_TIME = re.compile(r"(?<![\d.:])([01]?\d|2[0-3])[.:]([0-5]\d)(?![\d.:])")
 PAGE_OF = re.compile(r"\d{1,3}\s*\(\s*\d{1,3}\s*\)")
 LAST_FIRST = re.compile(
@@ -47,101 +38,7 @@ def in_header(state: State) -> bool:
     return not state.items
 
 
-def title(state: State, block: Block) -> int:
-    """The document's title: a line naming the kind ("Minnesanteckningar från X, 1"), or the
-    first top-level heading."""
-    header = state.header
-    if not in_header(state):
-        return 0
-    text = clean(" ".join(block.cells) if block.kind == BlockKind.ROW else block.text)
-    kinds = state.vocab["kinds.all"]
-    match = kinds.search(text)
-    if header.title_seen and (match is None or header.kind is not None):
-        return 0
-    if block.kind == BlockKind.BULLET:
-        return 0
-    if _is_section_word(state, text) and (header.title_seen or block.kind == BlockKind.HEADING):
-        return 0  # "## Minutes", "## Notes": the list of items ("PROTOKOLL" alone is a title)
-    is_heading = (
-        block.kind == BlockKind.HEADING and block.level <= 1 and _alone_at_level(state, block)
-    )
-    if match is None and not is_heading and not _dated_first_line(state, block, text):
-        return 0
-    if block.kind == BlockKind.ROW:
-        # A letterhead row: "KUNGSBACKA KOMMUN | SAMMANTRÄDESPROTOKOLL | 2 (5)": the kind, and the
-        # body when a cell other than the organisation's capitals names it.
-        cells = [c for c in block.cells if c.strip() and not PAGE_OF.fullmatch(c.strip())]
-        text = " ".join(c for c in cells if not is_upper_word_line(c) or kinds.search(c))
-        match = kinds.search(text)
-        if match is None:
-            return 0
-    if match is None and (state.vocab["items.not_items"].is_(text) or len(text.split()) > 14):
-        return 0
-    if match is not None and (
-        len(_cut_times_and_dates(state, text).split()) > 12
-        or text.startswith("(")
-        or text.endswith((".", ")"))
-    ):
-        return 0  # a sentence that mentions "mötesanteckningar", not a title
-    header.title_seen = True
-    consumed = 1
-    # A title wrapped over lines ("... från Södertörnskommunernas" + "ledningsgrupp, 1").
-    while state.pos + consumed < len(state.blocks):
-        following = state.blocks[state.pos + consumed]
-        tail = following.text.strip()
-        if (
-            following.kind != block.kind
-            or not tail
-            or not (following.continued or tail[:1].islower())
-        ):
-            break
-        text = f"{text} {tail}"
-        consumed += 1
-    read_title(state, text, kinds.search(text))
-    _body_above(state)
-    return consumed
-
-
-def _dated_first_line(state: State, block: Block, text: str) -> bool:
-    """'Styrelsemöte Brf Solrosen 2024-03-12': a document's first line, short and dated, is its
-    title even without a kind word."""
-    if state.header.title_seen or state.header.date or state.preamble or state.people:
-        return False
-    if block.kind not in (BlockKind.PARAGRAPH, BlockKind.HEADING) or ends_sentence(text):
-        return False
-    if any(b.kind not in (BlockKind.BLANK, BlockKind.PAGE) for b in state.blocks[: state.pos]):
-        return False
-    rest = _cut_times_and_dates(state, text)
-    return rest != clean(text) and 0 < len(rest.split()) <= 8 and label_of(state, text) is None
-
-
-def _body_above(state: State) -> None:
-    """'Stenålderns samfällighet' / 'PROTOKOLL': a title that names only the kind has the body
-    on the line just above it."""
-    if state.header.body is not None or not state.preamble:
-        return
-    above = state.preamble[-1]
-    text = above.text.strip()
-    words = text.split()
-    if 0 < len(words) <= 6 and not any(ch.isdigit() for ch in text) and not ends_sentence(text):
-        state.header.body = text
-        state.header.body_expected = False
-        state.preamble.pop()
-
-
-def number_line(state: State, block: Block) -> int:
-    """'Styrelsemöte nr 11': a short header line that gives the meeting's number."""
-    text = clean(block.text)
-    if state.header.meeting_number is not None or len(text.split()) > 4:
-        return 0
-    match = state.vocab.regex(NUMBER_IN_LINE).search(text)
-    if match is None:
-        return 0
-    state.header.meeting_number = match.group(1)
-    return 1
-
-
-def _is_section_word(state: State, text: str) -> bool:
+def is_section_word(state: State, text: str) -> bool:
     """'Agenda', 'Minutes', 'Present', 'Links': a section of the document, not its title/body."""
     vocab = state.vocab
     return any(
@@ -154,109 +51,6 @@ def _is_section_word(state: State, text: str) -> bool:
             "attendance.guest",
         )
     )
-
-
-def _alone_at_level(state: State, block: Block) -> bool:
-    """A first heading is the title when no other heading shares its level, or it gives a date
-    ("# Möte 2023-02-07"); "= Öppnande av möte" among its siblings is the first item."""
-    if default_grammar().find_dates(block.text, None) or SHORT_ISO.search(block.text):
-        return True
-    if state.vocab["meeting.open"].search(block.text):
-        return False
-    same = sum(1 for b in state.blocks if b.kind == BlockKind.HEADING and b.level == block.level)
-    return same == 1
-
-
-def read_title(state: State, text: str, match: re.Match[str] | None) -> None:
-    """'Minnesanteckningar från Södertörnskommunernas ledningsgrupp, 1' -> kind, body, number;
-    'OpenJS Foundation Cross Project Council Meeting 2025-09-30' -> body and date."""
-    header = state.header
-    if match is not None:
-        header.kind = header.kind or state.vocab.kind_of(match.group(0))
-        before, after = text[: match.start()].strip(" -–,"), text[match.end() :].strip(" -–,")
-        number = state.vocab.regex(KIND_NUMBER).match(after)
-        if number:
-            header.meeting_number = header.meeting_number or number.group(1)
-            after = after[number.end() :]
-    else:
-        before, after = "", text
-    after = _take_dates(state, after)
-    numbered = state.vocab.regex(NUMBER_AFTER_TITLE).search(after.rstrip(" ,"))
-    if numbered:
-        header.meeting_number = header.meeting_number or numbered.group(1)
-        after = after[: numbered.start()]
-    body = _body_name(state, YEAR.sub(" ", after))  # "Årsmötesprotokoll 2020": a year
-    if not body and before and not is_upper_word_line(before):
-        body = before
-    if body and not body.isdigit() and not is_upper_word_line(body):
-        header.body = header.body or body
-    else:
-        header.body_expected = header.body is None
-
-
-def _take_dates(state: State, text: str) -> str:
-    """The meeting date from a title; returns the title without it."""
-    header = state.header
-    spans = default_grammar().find_dates(text, None)
-    if spans:
-        header.date = header.date or spans[0].start
-        text = without_spans(text, ((s.begin, s.stop) for s in spans))
-    short = SHORT_ISO.search(text)
-    if short and header.date is None:
-        header.date = parse_short_iso(short.group(0))
-        text = text.replace(short.group(0), " ")
-    return text
-
-
-def _body_name(state: State, text: str) -> str:
-    """The body in what a title says besides its kind and date: "fört vid styrelsemöte i
-    Föreningen X" -> "Föreningen X", "of the Board of Directors meeting" -> "Board of
-    Directors", "OpenJS Foundation Cross Project Council Meeting" -> "OpenJS Foundation Cross
-    Project Council"."""
-    vocab = state.vocab
-    lead = vocab.union("title.fillers", "title.connectors", "title.articles")
-    meeting = vocab["title.meeting_words"]
-    tail = vocab.union("title.fillers", "title.connectors", "title.meeting_words")
-    body = strip_label(clean(text)).strip(" ,-–")
-    while body:
-        before = body
-        if word := lead.prefix(body) or meeting.prefix(body) or _meeting_compound(state, body):
-            body = body[len(word) :].strip(" ,-–")
-        body = tail.strip_end(body, " ,-–")
-        if body == before:
-            break
-    return body[:1].upper() + body[1:]  # "Protokoll från kommunstyrelsens arbetsutskott"
-
-
-def _meeting_compound(state: State, text: str) -> str | None:
-    """'Styrelsemöte' in "Styrelsemöte i Brf X" / "Styrelsemöte Brf X": a word that ends in a
-    meeting word, standing first in the title's rest."""
-    first = text.split(maxsplit=1)[0]
-    ends = [w for w in state.vocab["title.meeting_words"].phrases if len(w) >= 4 and " " not in w]
-    folded = fold(first)
-    if len(text.split()) > 1 and any(folded.endswith(w) and folded != w for w in ends):
-        return first
-    return None
-
-
-def body_line(state: State, block: Block) -> int:
-    """After a title without the body ("KUNGSBACKA KOMMUN SAMMANTRÄDESPROTOKOLL"), the next plain
-    line names the body ("Kommunstyrelsens arbetsutskott")."""
-    header = state.header
-    if not header.body_expected or not in_header(state) or block.kind == BlockKind.ROW:
-        return 0
-    header.body_expected = False
-    text = clean(block.text)
-    if (
-        len(text.split()) > 6
-        or any(ch.isdigit() for ch in text)
-        or is_upper_word_line(text)
-        or label_of(state, text) is not None
-        or _is_section_word(state, text)
-    ):
-        return 0
-    header.body = text
-    return 1
 
 
 def date_line(state: State, block: Block) -> int:
@@ -294,7 +88,7 @@ def _fill_date_time(state: State, text: str, *, whole: bool) -> bool:
     return bool(dates or times)
 
 
-def _cut_times_and_dates(state: State, text: str) -> str:
+def cut_times_and_dates(state: State, text: str) -> str:
     grammar = default_grammar()
     spans = [(d.begin, d.stop) for d in grammar.find_dates(text, None)]
     spans += [(t.begin, t.stop) for t in grammar.find_times(text)]
@@ -308,7 +102,7 @@ Setter = Callable[[State, str], None]
 
 def _set_sender(state: State, value: str) -> None:
     _fill_date_time(state, value, whole=False)
-    name = natural_name(_cut_times_and_dates(state, value))
+    name = natural_name(cut_times_and_dates(state, value))
     if name and any(ch.isalpha() for ch in name) and state.header.sender is None:
         state.header.sender = name
 
@@ -330,7 +124,7 @@ def _bare_time(state: State, value: str) -> None:
     """In a date/time field a time needs no "kl": "2025-03-13 19.00", "18:00-20:00"."""
     if state.header.start_time is not None:
         return
-    rest = _cut_times_and_dates(state, value)
+    rest = cut_times_and_dates(state, value)
     times = BARE_TIME.findall(rest)
     if times:
         state.header.start_time = dt.time(int(times[0][0]), int(times[0][1]))
@@ -340,7 +134,7 @@ def _bare_time(state: State, value: str) -> None:
 
 def _set_place(state: State, value: str) -> None:
     _fill_date_time(state, value, whole=False)
-    place = _cut_times_and_dates(state, value)
+    place = cut_times_and_dates(state, value)
     connector = state.vocab["title.connectors"].prefix(place)
     if connector:
         place = place[len(connector) :].strip()
@@ -379,7 +173,7 @@ def only_names(state: State, value: str) -> bool:
 
 def _is_vocabulary_word(state: State, word: str) -> bool:
     """'Justeras', 'Ordförande': a label of a signature block, not a one-word name."""
-    return label_of(state, word) is not None or _is_section_word(state, word)
+    return label_of(state, word) is not None or is_section_word(state, word)
 
 
 def names_in(state: State, value: str) -> list[str]:
@@ -529,7 +323,7 @@ def column_values(state: State, block: Block) -> int:
     timed = [s for s in setters if s in (_set_date, _set_time)]
     for setter in timed:
         setter(state, text)
-    rest = _cut_times_and_dates(state, text) if timed else text
+    rest = cut_times_and_dates(state, text) if timed else text
     for setter in setters:
         if setter not in timed and rest:
             setter(state, rest)
