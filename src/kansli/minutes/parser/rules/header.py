@@ -1,5 +1,6 @@
-"""The header: title (kind, body, number), sender, date, time, place, and the labelled fields
-that name people (ordförande, sekreterare, justerare) wherever they stand."""
+"""The header's labelled fields: sender, date, time and place ("Tid", "Plats och tid",
+"Sammanträdesdatum"), and the labels that name people (ordförande, sekreterare, justerare)
+wherever they stand; also date lines and letterheads. The title is read in `title.py`."""
 
 from __future__ import annotations
 

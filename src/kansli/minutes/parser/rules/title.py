@@ -29,9 +29,7 @@ from kansli.minutes.parser.text import (
 # "... ledningsgrupp, 1", "..., möte nr 3": the meeting's number after the body.
 NUMBER_AFTER_TITLE = r",\s*(?:{title.number_words}\.?\s*)?(\d{1,3}(?:/\d{2,4})?)\s*$"
 # "Styrelsemöte nr 11": a number after a number word anywhere in a short line.
-# "Styrelsemöte nr 11": a number after a number word anywhere in a short line.
 NUMBER_IN_LINE = r"(?<!\w){title.number_words}\.?\s*(\d{1,3}(?:/\d{2,4})?)\b"
-# "Protokoll 5/2022", "Protokoll nr 3": the number right after the kind.
 # "Protokoll 5/2022", "Protokoll nr 3": the number right after the kind.
 KIND_NUMBER = r"^\s*(?:{title.number_words}\.?\s*)?(\d{1,3}(?:/\d{2,4})?)\b(?![-./]\d)"
 YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
