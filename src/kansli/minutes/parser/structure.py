@@ -2,7 +2,8 @@
 
 Each rule looks at the current block (and may peek ahead), and returns how many blocks it
 consumed — 0 when it does not apply, so the next rule gets its turn. The first rule that applies
-wins; `content` at the end takes whatever is left. Order is behaviour: read it top to bottom.
+wins; `content` at the end takes the paragraphs, bullets and rows that are left (a heading
+no rule takes is passed over). Order is behaviour: read it top to bottom.
 """
 
 from __future__ import annotations

@@ -82,7 +82,7 @@ def is_noise(state: State, block: Block) -> bool:
     if ONLY_RULE.match(text) or page_number.match(text):
         return True
     if FILE_NUMBER_LINE.match(text):
-        return True  # a file number alone ("NKBY/497/12.03.01/2022", "KS 2024/123")
+        return True  # a file number alone ("NKBY/497/12.03.01/2022", "KS-2024/123")
     if block.kind == BlockKind.ROW and all(
         not cell.strip() or page_number.match(cell.strip()) for cell in block.cells
     ):
