@@ -4,6 +4,7 @@ with a date after the meeting ("Kommunikationscheferna träffas nästa gång den
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import replace
@@ -12,9 +13,10 @@ from kansli.minutes.blocks import BlockKind
 from kansli.minutes.dates import DateSpan, default_grammar
 from kansli.minutes.model import Event
 from kansli.minutes.parser.state import Section, State, Unit
-from kansli.minutes.parser.text import clean, looks_like_person
+from kansli.minutes.parser.text import clean, looks_like_person, without_spans
 
 EMPTY_PARENTHESES = re.compile(r"\(\s*\)")
+CLAUSE_BREAK = re.compile(r"[,;]\s+|\s[-–]\s+")
 
 
 def date_table(
@@ -95,20 +97,38 @@ def _events_in(
         for span in inside:
             if span.approximate and not state.vocab["events.nouns"].search(sentence):
                 continue
-            title = _title(state, sentence, inside) or item_title
+            title = _title(state, _clause(state, sentence, span, inside), inside) or item_title
             result.append(Event(title, span.start, span.end, span.approximate, unit.source))
     return result
 
 
-def _title(state: State, sentence: str, spans: list[DateSpan]) -> str:
-    """The sentence without its dates and times, trimmed to something a calendar can show."""
-    text = sentence
+def _clause(state: State, sentence: str, span: DateSpan, spans: list[DateSpan]) -> str:
+    """The part of `sentence` that a date belongs to: the whole sentence when it has one date,
+    else the clause around the date ("Datum för årsstämma – onsdagen 9/4, kalla till årsmötet
+    senast 19/3" -> "Datum för årsstämma – onsdagen 9/4"), with the clause before it when the
+    date's own clause says nothing else."""
+    if len(spans) == 1:
+        return sentence
+    cuts = [0, *(m.end() for m in CLAUSE_BREAK.finditer(sentence)), len(sentence)]
+    for index, (begin, stop) in enumerate(itertools.pairwise(cuts)):
+        if begin <= span.begin < stop:
+            clause = sentence[begin:stop]
+            if not _title(state, clause, spans, offset=begin) and index:
+                return sentence[cuts[index - 1] : stop]
+            return clause if begin == 0 else " " * begin + clause
+    return sentence
+
+
+def _title(state: State, sentence: str, spans: list[DateSpan], *, offset: int = 0) -> str:
+    """The sentence without its dates and times, trimmed to something a calendar can show.
+    `offset`: where `sentence` starts in the text the spans refer to."""
     grammar = default_grammar()
-    cuts = [(s.begin, s.stop) for s in spans] + [
-        (t.begin, t.stop) for t in grammar.find_times(text)
-    ]
-    for begin, stop in sorted(cuts, reverse=True):
-        text = text[:begin] + " " + text[stop:]
+    cuts = [(s.begin - offset, s.stop - offset) for s in spans]
+    cuts += [(t.begin, t.stop) for t in grammar.find_times(sentence)]
+    text = without_spans(sentence, [(max(b, 0), e) for b, e in cuts if e > 0])
     text = EMPTY_PARENTHESES.sub(" ", text)
-    text = state.vocab["words.date_glue"].strip_end(clean(text).rstrip(" .;:"))
+    glue = state.vocab["words.date_glue"]
+    text = glue.strip_end(clean(text).strip(" .,;:–-"))
+    if text.count("(") > text.count(")"):  # "senast 6/4 (beroende på offerterna" lost its ")"
+        text = glue.strip_end(text[: text.rfind("(")])
     return text[:120].rstrip()
