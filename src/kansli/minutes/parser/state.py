@@ -100,6 +100,9 @@ class HeaderDraft:
     secretary: str | None = None
     adjusters: list[str] = field(default_factory=list)
     title_seen: bool = False
+    body_untitled: bool = False
+    """The body came from a title line without a kind word (an organisation's name above
+    the title proper)."""
     body_expected: bool = False
     """The title named the kind but not the body: the next plain line may be the body."""
 

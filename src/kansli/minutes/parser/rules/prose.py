@@ -123,9 +123,17 @@ def _is_phrase(state: State, name: str) -> bool:
     )
 
 
+# "was held over Internet Relay Chat beginning at ...": the capitalised words after "held".
+HELD_AT = (
+    r"(?<!\w){meeting.held}\s+(?P<place>[A-ZÅÄÖ][\wÅÄÖåäö&-]*"
+    r"(?:\s+[A-ZÅÄÖ][\wÅÄÖåäö&-]*)*)"
+)
+
+
 def meeting_times(state: State, block: Block) -> int:
     """'Mötet öppnades 17:23', 'beginning at 18:08 UTC', 'Kim Lindberger avslutar mötet 20:34':
-    the meeting's start and end when the header did not give them. Never consumes the block."""
+    the meeting's start and end when the header did not give them; before the items, its place
+    ("was held over Internet Relay Chat"). Never consumes the block."""
     if block.kind not in (BlockKind.PARAGRAPH, BlockKind.HEADING, BlockKind.BULLET):
         return 0
     header = state.header
@@ -138,6 +146,10 @@ def meeting_times(state: State, block: Block) -> int:
         times = _times_at(state, text)
         if times:
             header.end_time = times[-1].end or times[-1].start
+    if header.place is None and not state.items:
+        held = state.vocab.regex(HELD_AT).search(clean(text))
+        if held:
+            header.place = held.group("place")
     return 0
 
 

@@ -162,7 +162,14 @@ def read_title(state: State, text: str, match: re.Match[str] | None) -> None:
     if not body and before and not is_upper_word_line(before):
         body = before
     if body and not body.isdigit() and not is_upper_word_line(body):
+        if header.body and header.body_untitled and match is not None:
+            # "The Python Software Foundation" / "Minutes of a Regular Meeting of the Board of
+            # Directors": the organisation above, its body in the title.
+            if fold(header.body) not in fold(body):
+                body = f"{header.body} {body}"
+            header.body = None
         header.body = header.body or body
+        header.body_untitled = match is None
     else:
         header.body_expected = header.body is None
 
