@@ -66,3 +66,18 @@ def test_a_first_line_without_a_date_or_kind_word_is_no_title() -> None:
     minutes = parse_text(DOCUMENT.format(title="Vi träffades i kommunhuset."))
     assert minutes.body is None
     assert minutes.date is None
+
+
+def test_an_organisation_above_the_title_joins_the_body_the_title_names() -> None:
+    text = (
+        "The Friends of the Library\n\n"
+        "Minutes of a Regular Meeting of the Board of Directors\n\n"
+        "March 12, 2024\n\n"
+        "A regular meeting of the Board was held at Central Library Hall beginning at 18:00.\n\n"
+        "1. Minutes of past meetings\n\nThe February minutes were approved.\n"
+    )
+    minutes = parse_text(text)
+    assert minutes.body == "Friends of the Library Board of Directors"
+    assert minutes.date == MARCH_12
+    assert minutes.place == "Central Library Hall"
+    assert minutes.start_time == dt.time(18, 0)
