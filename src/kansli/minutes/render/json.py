@@ -191,7 +191,7 @@ def from_json(data: object, name: str | None = None) -> Minutes:
     top = r.mapping(data, "$")
     if r.required(top, "schema", "$") != SCHEMA_ID:
         r.fail("$.schema", f'"{SCHEMA_ID}" väntades')
-    language = r.string(r.required(top, "language", "$"), "$.language")
+    language = r.field(top, "language", "$", r.string)
     if language not in LANGUAGES:
         r.fail("$.language", "sv eller en väntades")
     kind = r.required(top, "kind", "$")
@@ -199,16 +199,16 @@ def from_json(data: object, name: str | None = None) -> Minutes:
     return Minutes(
         kind=None if kind is None else r.choice(Kind, kind, "$.kind"),
         language=language,
-        body=r.opt_string(r.required(top, "body", "$"), "$.body"),
-        meeting_number=r.opt_string(r.required(top, "meeting_number", "$"), "$.meeting_number"),
-        date=r.opt_date(r.required(top, "date", "$"), "$.date"),
-        start_time=r.opt_time(r.required(top, "start_time", "$"), "$.start_time"),
-        end_time=r.opt_time(r.required(top, "end_time", "$"), "$.end_time"),
-        place=r.opt_string(r.required(top, "place", "$"), "$.place"),
-        author=r.opt_string(r.required(top, "author", "$"), "$.author"),
-        chair=r.opt_string(r.required(top, "chair", "$"), "$.chair"),
-        secretary=r.opt_string(r.required(top, "secretary", "$"), "$.secretary"),
-        adjusters=r.strings(r.required(top, "adjusters", "$"), "$.adjusters"),
+        body=r.field(top, "body", "$", r.opt_string),
+        meeting_number=r.field(top, "meeting_number", "$", r.opt_string),
+        date=r.field(top, "date", "$", r.opt_date),
+        start_time=r.field(top, "start_time", "$", r.opt_time),
+        end_time=r.field(top, "end_time", "$", r.opt_time),
+        place=r.field(top, "place", "$", r.opt_string),
+        author=r.field(top, "author", "$", r.opt_string),
+        chair=r.field(top, "chair", "$", r.opt_string),
+        secretary=r.field(top, "secretary", "$", r.opt_string),
+        adjusters=r.field(top, "adjusters", "$", r.strings),
         participants=r.each(r.required(top, "participants", "$"), "$.participants", _participant),
         items=r.each(r.required(top, "items", "$"), "$.items", _item),
         events=r.each(r.required(top, "events", "$"), "$.events", _event),
@@ -238,6 +238,12 @@ class _Reader:
         if key not in obj:
             self.fail(f"{path}.{key}", "nyckeln saknas")
         return obj[key]
+
+    def field(
+        self, obj: Mapping[str, object], key: str, path: str, read: Callable[[object, str], T]
+    ) -> T:
+        """`obj[key]`, which must be there, read by `read` ("title" -> a string)."""
+        return read(self.required(obj, key, path), f"{path}.{key}")
 
     def string(self, value: object, path: str) -> str:
         if not isinstance(value, str):
@@ -322,10 +328,10 @@ class _Reader:
 def _participant(r: _Reader, value: object, path: str) -> Participant:
     p = r.mapping(value, path)
     return Participant(
-        name=r.string(r.required(p, "name", path), f"{path}.name"),
-        organisation=r.opt_string(r.required(p, "organisation", path), f"{path}.organisation"),
+        name=r.field(p, "name", path, r.string),
+        organisation=r.field(p, "organisation", path, r.opt_string),
         party=r.opt_string(p.get("party"), f"{path}.party"),
-        role=r.opt_string(r.required(p, "role", path), f"{path}.role"),
+        role=r.field(p, "role", path, r.opt_string),
         status=r.choice(Status, r.required(p, "status", path), f"{path}.status"),
         source=r.source(p, path),
     )
@@ -335,8 +341,8 @@ def _item(r: _Reader, value: object, path: str) -> Item:
     it = r.mapping(value, path)
     tabled = r.required(it, "tabled", path)
     return Item(
-        number=r.opt_string(r.required(it, "number", path), f"{path}.number"),
-        title=r.string(r.required(it, "title", path), f"{path}.title"),
+        number=r.field(it, "number", path, r.opt_string),
+        title=r.field(it, "title", path, r.string),
         text=r.string(it.get("text", ""), f"{path}.text"),
         subheadings=r.strings(it.get("subheadings", []), f"{path}.subheadings"),
         decisions=r.each(r.required(it, "decisions", path), f"{path}.decisions", _decision),
@@ -349,15 +355,15 @@ def _item(r: _Reader, value: object, path: str) -> Item:
 
 def _decision(r: _Reader, value: object, path: str) -> Decision:
     d = r.mapping(value, path)
-    return Decision(r.string(r.required(d, "text", path), f"{path}.text"), r.source(d, path))
+    return Decision(r.field(d, "text", path, r.string), r.source(d, path))
 
 
 def _action(r: _Reader, value: object, path: str) -> Action:
     a = r.mapping(value, path)
     return Action(
-        assignee=r.opt_string(r.required(a, "assignee", path), f"{path}.assignee"),
-        text=r.string(r.required(a, "text", path), f"{path}.text"),
-        due=r.opt_date(r.required(a, "due", path), f"{path}.due"),
+        assignee=r.field(a, "assignee", path, r.opt_string),
+        text=r.field(a, "text", path, r.string),
+        due=r.field(a, "due", path, r.opt_date),
         due_body=r.opt_string(a.get("due_body"), f"{path}.due_body"),
         source=r.source(a, path),
     )
@@ -366,18 +372,18 @@ def _action(r: _Reader, value: object, path: str) -> Action:
 def _tabling(r: _Reader, value: object, path: str) -> Tabling:
     t = r.mapping(value, path)
     return Tabling(
-        to_date=r.opt_date(r.required(t, "to_date", path), f"{path}.to_date"),
-        to_body=r.opt_string(r.required(t, "to_body", path), f"{path}.to_body"),
-        reason=r.opt_string(r.required(t, "reason", path), f"{path}.reason"),
+        to_date=r.field(t, "to_date", path, r.opt_date),
+        to_body=r.field(t, "to_body", path, r.opt_string),
+        reason=r.field(t, "reason", path, r.opt_string),
         source=r.source(t, path),
     )
 
 
 def _table(r: _Reader, value: object, path: str) -> Table:
     t = r.mapping(value, path)
-    rows = r.sequence(r.required(t, "rows", path), f"{path}.rows")
+    rows = r.field(t, "rows", path, r.sequence)
     return Table(
-        columns=r.strings(r.required(t, "columns", path), f"{path}.columns"),
+        columns=r.field(t, "columns", path, r.strings),
         rows=tuple(r.strings(row, f"{path}.rows[{i}]") for i, row in enumerate(rows)),
         source=r.source(t, path),
     )
@@ -386,10 +392,10 @@ def _table(r: _Reader, value: object, path: str) -> Table:
 def _event(r: _Reader, value: object, path: str) -> Event:
     e = r.mapping(value, path)
     return Event(
-        title=r.string(r.required(e, "title", path), f"{path}.title"),
-        start=r.date(r.required(e, "start", path), f"{path}.start"),
-        end=r.opt_date(r.required(e, "end", path), f"{path}.end"),
-        approximate=r.boolean(r.required(e, "approximate", path), f"{path}.approximate"),
+        title=r.field(e, "title", path, r.string),
+        start=r.field(e, "start", path, r.date),
+        end=r.field(e, "end", path, r.opt_date),
+        approximate=r.field(e, "approximate", path, r.boolean),
         source=r.source(e, path),
     )
 
@@ -397,10 +403,10 @@ def _event(r: _Reader, value: object, path: str) -> Event:
 def _agenda(r: _Reader, value: object, path: str) -> NextMeetingAgenda:
     a = r.mapping(value, path)
     return NextMeetingAgenda(
-        body=r.opt_string(r.required(a, "body", path), f"{path}.body"),
-        date=r.opt_date(r.required(a, "date", path), f"{path}.date"),
-        place=r.opt_string(r.required(a, "place", path), f"{path}.place"),
-        items=r.strings(r.required(a, "items", path), f"{path}.items"),
+        body=r.field(a, "body", path, r.opt_string),
+        date=r.field(a, "date", path, r.opt_date),
+        place=r.field(a, "place", path, r.opt_string),
+        items=r.field(a, "items", path, r.strings),
         source=r.source(a, path),
     )
 
@@ -408,9 +414,9 @@ def _agenda(r: _Reader, value: object, path: str) -> NextMeetingAgenda:
 def _referral(r: _Reader, value: object, path: str) -> Referral:
     ref = r.mapping(value, path)
     return Referral(
-        title=r.string(r.required(ref, "title", path), f"{path}.title"),
-        sender=r.opt_string(r.required(ref, "from", path), f"{path}.from"),
-        deadline=r.opt_date(r.required(ref, "deadline", path), f"{path}.deadline"),
+        title=r.field(ref, "title", path, r.string),
+        sender=r.field(ref, "from", path, r.opt_string),
+        deadline=r.field(ref, "deadline", path, r.opt_date),
         source=r.source(ref, path),
     )
 
@@ -419,7 +425,7 @@ def _warning(r: _Reader, value: object, path: str) -> ParseWarning:
     w = r.mapping(value, path)
     pages = r.sequence(w.get("pages", []), f"{path}.pages")
     return ParseWarning(
-        code=r.string(r.required(w, "code", path), f"{path}.code"),
-        message=r.string(r.required(w, "message", path), f"{path}.message"),
+        code=r.field(w, "code", path, r.string),
+        message=r.field(w, "message", path, r.string),
         pages=tuple(r.integer(p, f"{path}.pages[{i}]", minimum=1) for i, p in enumerate(pages)),
     )
