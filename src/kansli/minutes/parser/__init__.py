@@ -73,6 +73,12 @@ def _assemble(state: State, document: Document, language: str, text: str) -> Min
     units += [(u, "") for u in state.preamble]
     day_month_dots = bool(DOTTED_FULL_DATE.search(text))
     found_events = events.events(state, units, meeting, day_month_dots=day_month_dots)
+    next_agenda = agenda.next_meeting_agenda(state, state.items, meeting)
+    next_meeting = (next_agenda.date if next_agenda else None) or events.next_meeting(
+        state, found_events, meeting
+    )
+    if next_meeting is not None:
+        built = [actions.due_at_next_meeting(state, item, next_meeting) for item in built]
     secretary = header.secretary or header.author
     return Minutes(
         kind=_kind(state),
@@ -90,7 +96,7 @@ def _assemble(state: State, document: Document, language: str, text: str) -> Min
         participants=participants,
         items=tuple(built),
         events=tuple(found_events),
-        next_meeting_agenda=agenda.next_meeting_agenda(state, state.items, meeting),
+        next_meeting_agenda=next_agenda,
         referrals=tuple(agenda.referrals(state, state.items, meeting)),
         warnings=document.warnings,
         source_name=document.name,

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 
 from kansli.minutes.blocks import BlockKind
 from kansli.minutes.dates import default_grammar
-from kansli.minutes.model import Action
+from kansli.minutes.model import Action, Item
 from kansli.minutes.parser.names import People
 from kansli.minutes.parser.state import ItemDraft, Section, State, Unit
 from kansli.minutes.parser.text import clean, fold, looks_like_person
@@ -78,6 +79,19 @@ def actions(state: State, item: ItemDraft, people: People, meeting: dt.date | No
     for action in found:
         unique.setdefault((action.assignee, fold(action.text)), action)
     return list(unique.values())
+
+
+def due_at_next_meeting(state: State, item: Item, date: dt.date) -> Item:
+    """Actions "till nästa möte" / "by the next meeting" without a date of their own are due on
+    the next meeting's date, when the document gives it."""
+    phrases = state.vocab["actions.by_next_meeting"]
+    if not any(a.due is None and phrases.search(a.text) for a in item.actions):
+        return item
+    moved = tuple(
+        replace(a, due=date) if a.due is None and phrases.search(a.text) else a
+        for a in item.actions
+    )
+    return replace(item, actions=moved)
 
 
 def _table_actions(

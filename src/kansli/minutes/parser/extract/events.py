@@ -132,3 +132,21 @@ def _title(state: State, sentence: str, spans: list[DateSpan], *, offset: int = 
     if text.count("(") > text.count(")"):  # "senast 6/4 (beroende på offerterna" lost its ")"
         text = glue.strip_end(text[: text.rfind("(")])
     return text[:120].rstrip()
+
+
+def next_meeting(state: State, found: list[Event], meeting: dt.date | None) -> dt.date | None:
+    """The date of the next meeting, from an event titled so ("Nästa möte", "Next meeting")."""
+    if meeting is None:
+        return None
+    meeting_words = state.vocab.union("words.meeting_suffixes", "title.meeting_words")
+    for event in sorted(found, key=lambda e: e.start):
+        title = event.title
+        if (
+            event.approximate
+            or event.start <= meeting
+            or not state.vocab["words.next"].prefix(title)
+        ):
+            continue
+        if meeting_words.search(title):
+            return event.start
+    return None
