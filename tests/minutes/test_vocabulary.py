@@ -14,7 +14,7 @@ from kansli.minutes.parser.vocab import LANG_DIR, LANGUAGES, load_vocabulary
 PARSER = Path(__file__).resolve().parents[2] / "src" / "kansli" / "minutes" / "parser"
 SOURCE = "\n".join(p.read_text("utf-8") for p in sorted(PARSER.rglob("*.py")))
 # Groups read through a variable rather than by name.
-INDIRECT = {"attendance.default_roles"}
+INDIRECT = {"attendance.default_roles", "attendance.role_names"}
 
 
 def groups(language: str) -> set[str]:

@@ -106,11 +106,12 @@ def _assemble(state: State, document: Document, language: str, text: str) -> Min
 
 def _implicit(state: State) -> list[ItemDraft]:
     """Notes without item headings: their text (with what a "Beslut:" label opened) is one
-    item, titled from the vocabulary, so their decisions and actions are not lost."""
+    item, named by the document's title line (or the vocabulary's word for notes), so their
+    decisions and actions are not lost."""
     units = [*state.preamble, *(u for d in state.items if d.implicit for u in d.units)]
     if not units:
         return []
-    title = state.vocab.defaults.get("implicit_item", "")
+    title = state.header.title_text or state.vocab.defaults.get("implicit_item", "")
     whole = ItemDraft(number=None, title=title, source=units[0].source, implicit=True)
     whole.units = units
     return [whole]

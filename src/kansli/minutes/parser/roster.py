@@ -24,8 +24,9 @@ SURNAME = r"[ \xa0]+(?P<surname>[A-ZÅÄÖÉ][a-zåäöéü'’-]+(?:-[A-ZÅÄÖ
 def settle(state: State, text: str) -> tuple[tuple[Participant, ...], People]:
     header = state.header
     vocab = state.vocab
-    if not state.people:
-        prose.prose_attendance(state, prose.attendance_units(state))
+    # Beside a list, prose adds only who was away ("Per Wall hade förhinder").
+    only = Status.ABSENT if state.people else None
+    prose.prose_attendance(state, prose.attendance_units(state), only=only)
     natural_order(state.people, text)
     deputies = vocab["attendance.deputy"]
     header.chair = header.chair or _by_role(state.people, vocab["attendance.chair"], deputies)
@@ -43,7 +44,7 @@ def settle(state: State, text: str) -> tuple[tuple[Participant, ...], People]:
             name=p.name,
             organisation=p.organisation,
             party=p.party,
-            role=p.role,
+            role=vocab.role_names.get(fold(p.role), p.role) if p.role else None,
             status=Status.ABSENT if p.invited_only else p.status,
             source=p.source,
         )

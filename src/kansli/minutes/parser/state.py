@@ -100,6 +100,8 @@ class HeaderDraft:
     secretary: str | None = None
     adjusters: list[str] = field(default_factory=list)
     title_seen: bool = False
+    title_text: str | None = None
+    """The title line as written (the name of the one item of notes without item headings)."""
     body_untitled: bool = False
     """The body came from a title line without a kind word (an organisation's name above
     the title proper)."""
@@ -140,6 +142,9 @@ class State:
     uses_decision_headings: bool = False
     after_label: bool = False
     """The previous block was a heading or section label: the next line starts a new unit."""
+    label_rest: bool = False
+    """The label line just taken ended in text of its own ("Beslut: Vi hyr en container till")
+    that the next line may go on with: it does not count as a label for `after_label`."""
     items_paused: bool = False
     """Under a heading that is not an item ("Links", "Upcoming Meetings"): content is no item's."""
 

@@ -121,7 +121,8 @@ def run(state: State, trace: Trace | None = None) -> None:
                 break
         state.pos += max(consumed, 1)
         state.blank_before = False
-        state.after_label = consumed > 0 and name in LABEL_RULES
+        state.after_label = consumed > 0 and name in LABEL_RULES and not state.label_rest
+        state.label_rest = False
 
 
 def item_level(state: State) -> int | None:

@@ -98,6 +98,8 @@ class Vocabulary:
     groups: Mapping[str, PhraseSet]
     roles_by_heading: Mapping[str, str]
     kinds: Mapping[str, str]
+    role_names: Mapping[str, str] = field(default_factory=dict)
+    """Abbreviated roles written out: "ordf" -> "ordförande"."""
     defaults: Mapping[str, str] = field(default_factory=dict)
     """The document language's own settings ("[defaults]": the kind of a document whose title
     does not say, the title of an item made for notes without item headings)."""
@@ -177,9 +179,10 @@ def _read(code: str) -> dict[str, object]:
 
 def _merge(
     tables: list[dict[str, object]],
-) -> tuple[dict[str, list[str]], dict[str, str], dict[str, str]]:
+) -> tuple[dict[str, list[str]], dict[str, str], dict[str, str], dict[str, str]]:
     groups: dict[str, list[str]] = {}
     roles: dict[str, str] = {}
+    role_names: dict[str, str] = {}
     kinds: dict[str, str] = {}
     for table in tables:
         for section, content in table.items():
@@ -194,12 +197,13 @@ def _merge(
                     for word in value:
                         kinds.setdefault(fold(str(word)), name)
                     groups.setdefault("kinds.all", []).extend(map(str, value))
-                elif name == "default_roles" and isinstance(value, dict):
-                    for heading, role in value.items():
-                        roles.setdefault(fold(heading), str(role))
+                elif name in ("default_roles", "role_names") and isinstance(value, dict):
+                    target = roles if name == "default_roles" else role_names
+                    for written, role in value.items():
+                        target.setdefault(fold(written), str(role))
                 elif isinstance(value, list):
                     groups.setdefault(f"{section}.{name}", []).extend(map(str, value))
-    return groups, roles, kinds
+    return groups, roles, kinds, role_names
 
 
 @functools.cache
@@ -207,13 +211,14 @@ def load_vocabulary(language: str) -> Vocabulary:
     """The vocabulary for a document in `language`, with the other languages' words after it."""
     order = [language] + [code for code in LANGUAGES if code != language]
     tables = [_read(code) for code in order]
-    groups, roles, kinds = _merge(tables)
+    groups, roles, kinds, role_names = _merge(tables)
     defaults = tables[0].get("defaults", {})
     return Vocabulary(
         language=language,
         groups={key: PhraseSet.of(words) for key, words in groups.items()},
         roles_by_heading=roles,
         kinds=kinds,
+        role_names=role_names,
         defaults={str(k): str(v) for k, v in defaults.items()}
         if isinstance(defaults, dict)
         else {},

@@ -176,7 +176,11 @@ def _actions_in_text(
             # "föredrar Södertörnspitchen och" + "Cecilia förbereder ...": the joiner goes.
             said = state.vocab["words.clause"].strip_end(clean(sentence[verb_at:stop]), " ,;.")
             text = said or clean(clause)
-            due = _due(state, clause, meeting) or dues.of(sentence).value()
+            # A date elsewhere in the sentence is this clause's only when no other doer shares
+            # the sentence: "Stefan beställer senast 11/4 och Ulla skriver ..." dates Stefan's.
+            around = dues.of(sentence)
+            alone = len(matches) == 1 or around.own() is None
+            due = _due(state, clause, meeting) or (around.value() if alone else None)
             result.append(
                 Action(
                     assignee, text, due[0] if due else None, due[1] if due else None, unit.source
@@ -279,13 +283,18 @@ class _Due:
         self.found: Due | None = None
         self.looked = False
 
-    def value(self) -> Due | None:
+    def own(self) -> Due | None:
+        """The date in this text itself, without the fallback."""
         if not self.looked:
             self.found = _due(self.state, self.text, self.meeting)
             self.looked = True
-        if self.found is None and self.fallback is not None:
-            return self.fallback.value()
         return self.found
+
+    def value(self) -> Due | None:
+        found = self.own()
+        if found is None and self.fallback is not None:
+            return self.fallback.value()
+        return found
 
 
 def clause_starts(state: State, sentence: str) -> list[int]:

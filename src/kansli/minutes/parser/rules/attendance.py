@@ -7,9 +7,11 @@ import re
 
 from kansli.minutes.blocks import Block, BlockKind
 from kansli.minutes.model import Source, Status
+from kansli.minutes.parser.rules.sections import add_unit
 from kansli.minutes.parser.state import AttendanceGroup, ParticipantDraft, State
 from kansli.minutes.parser.text import (
     clean,
+    ends_sentence,
     fold,
     is_name_token,
     looks_like_person,
@@ -81,8 +83,17 @@ def heading(state: State, block: Block) -> int:
             rest = rest.strip()[len(sub[0]) :]
     state.group = group
     state.pending_label = None
-    if rest.lstrip().startswith(":") and strip_label(rest.lstrip(" :")):
-        add_list(state, strip_label(rest.lstrip(" :")), block.source)
+    listed = strip_label(rest.lstrip(" :")) if rest.lstrip().startswith(":") else ""
+    if listed:
+        sentences = state.vocab.sentences(listed)
+        if len(sentences) > 1:
+            # "Deltog: A, B och C. Per Wall hade förhinder ...": the list is the first sentence,
+            # the rest is prose (read for attendance later), which the next line may go on with.
+            listed = sentences[0].rstrip(" .")
+            prose = clean(" ".join(sentences[1:]))
+            add_unit(state, block, prose, kind=BlockKind.PARAGRAPH)
+            state.label_rest = not ends_sentence(prose)
+        add_list(state, listed, block.source)
         state.group = None  # "Frånvarande: A, B, C" is the whole list
     return consumed
 

@@ -26,15 +26,16 @@ CLAUSE_SPLIT = re.compile(r"[,;]\s+")
 INITIAL_NAME = re.compile(r"^(?P<name>(?:[A-ZÅÄÖ]\.\s?)+[A-ZÅÄÖ][\wåäöé-]+|" + NAME + r")\s")
 
 
-def prose_attendance(state: State, units: list[Unit]) -> None:
+def prose_attendance(state: State, units: list[Unit], *, only: Status | None = None) -> None:
     """Sentences that list who was present, absent or also attended, and "X presided", in the
-    text before the items and in an item about attendance ("1 Attendance")."""
+    text before the items and in an item about attendance ("1 Attendance"); with `only`,
+    sentences of that status alone."""
     for unit in units:
         if unit.kind == BlockKind.ROW:
             continue
         for sentence in state.vocab.sentences(clean(unit.text)):
             status = _status_of(state, sentence)
-            if status is None:
+            if status is None or (only is not None and status != only):
                 continue
             listed = sentence.split(":", 1)[1] if ":" in sentence else sentence
             for match in PERSON.finditer(listed):

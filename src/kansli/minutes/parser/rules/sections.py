@@ -66,6 +66,7 @@ def section_label(state: State, block: Block) -> int:
         # "Beslut: Nämnden antar budgeten." labels only its own line; what follows is notes.
         if len(rest) > 2:  # "beslut:i" in a damaged text layer is no decision
             add_unit(state, block, rest, kind=BlockKind.PARAGRAPH)
+            state.label_rest = not ends_sentence(rest)
         item.section = item.base_section
     return 1
 

@@ -85,6 +85,7 @@ def title(state: State, block: Block) -> int:
             break
         text = f"{text} {tail}"
         consumed += 1
+    header.title_text = header.title_text or text
     read_title(state, text, kinds.search(text))
     _body_above(state)
     return consumed
