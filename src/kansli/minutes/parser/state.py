@@ -129,6 +129,10 @@ class State:
     path): the headings one level below it are items."""
     container: str | None = None
     """The container heading's text, folded ("agenda", "minutes")."""
+    capital_headings: bool = False
+    """The text writes its items as headings in capitals ("CALL TO ORDER")."""
+    item_by_capitals: bool = False
+    """The items so far were opened by headings in capitals."""
     bullet_items: bool = False
     """Right under a container heading: its top-level bullets are items."""
     lead_bullets: bool = False

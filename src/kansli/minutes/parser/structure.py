@@ -28,6 +28,7 @@ RULES: tuple[tuple[str, Rule, str], ...] = (
     ("pending_value", header.pending_value, "PHBR"),
     ("title", title.title, "PHR"),
     ("body_line", title.body_line, "PH"),
+    ("capitals_item", items.capitals_item, "P"),
     ("letterhead", header.letterhead, "PH"),
     ("label_tail", header.label_tail, "P"),
     ("labels", header.labels, "PHBR"),
@@ -87,6 +88,7 @@ LABEL_RULES = frozenset(
         "labels",
         "attendance_heading",
         "heading_item",
+        "capitals_item",
         "numbered_item",
         "contents_item",
         "bullet_item",
@@ -101,6 +103,7 @@ def run(state: State, trace: Trace | None = None) -> None:
     """Run the rules over all blocks; `trace` (for debugging) hears which rule took each block."""
     skip = furniture.repeated_page_lines(state.blocks, state.vocab)
     state.item_level = item_level(state)
+    state.capital_headings = items.capital_headings(state)
     while state.pos < len(state.blocks):
         block = state.blocks[state.pos]
         if block.kind in (BlockKind.BLANK, BlockKind.PAGE):

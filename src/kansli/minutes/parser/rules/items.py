@@ -10,7 +10,7 @@ from difflib import SequenceMatcher
 from kansli.minutes.blocks import Block, BlockKind
 from kansli.minutes.parser.rules.sections import add_unit, section_of
 from kansli.minutes.parser.state import ItemDraft, Section, State
-from kansli.minutes.parser.text import FILE_NUMBER, clean, fold, strip_label
+from kansli.minutes.parser.text import FILE_NUMBER, clean, fold, is_upper_word_line, strip_label
 
 PARAGRAPH_FIRST = re.compile(r"^(?:§§?|\ufffd)\s*(\d{1,4}[a-z]?)(?![\d.,:/-])\s*[.:]?\s*(.*)$")
 PARAGRAPH_AFTER = re.compile(r"^(\d{1,4}[a-z]?)\s*§(?!§)\s*[.:]?\s*(.*)$")
@@ -176,6 +176,60 @@ def heading_item(state: State, block: Block) -> int:
     state.bullet_items = state.lead_bullets = False
     open_item(state, number, clean_title(state, rest if number else text), block)
     return 1
+
+
+def capitals_item(state: State, block: Block) -> int:
+    """'CALL TO ORDER', 'APPROVAL OF MINUTES': in a plain text whose items are headings in
+    capitals (at least three such lines, each alone after a gap), such a line opens an item."""
+    if not state.capital_headings or block.kind != BlockKind.PARAGRAPH:
+        return 0
+    if state.items and not state.item_by_capitals:
+        return 0  # numbered items: a line in capitals among them is a sub-heading
+    if not (state.header.title_seen or state.people) or not is_capital_heading(state, block):
+        return 0
+    text = clean(block.text)
+    if state.vocab["items.not_items"].is_(text) or is_container(state, text):
+        state.items_paused = True
+        return 1
+    state.items_paused = False
+    state.item_by_capitals = True
+    open_item(state, None, clean_title(state, _capitalised(text)), block)
+    return 1
+
+
+def capital_headings(state: State) -> bool:
+    """Does the text write its items as headings in capitals (three lines or more)?"""
+    gap = True
+    found = 0
+    for block in state.blocks:
+        if block.kind in (BlockKind.BLANK, BlockKind.PAGE):
+            gap = True
+            continue
+        if gap and block.kind == BlockKind.PARAGRAPH and _capital_line(state, block.text):
+            found += 1
+        gap = False
+    return found >= 3
+
+
+def is_capital_heading(state: State, block: Block) -> bool:
+    return state.blank_before and not block.continued and _capital_line(state, block.text)
+
+
+def _capital_line(state: State, text: str) -> bool:
+    text = clean(text)
+    words = text.split()
+    return (
+        1 <= len(words) <= 10
+        and is_upper_word_line(text)
+        and not text.endswith((":", ".", ","))
+        and section_of(state, text) is None
+        and state.vocab["kinds.all"].search(text) is None
+    )
+
+
+def _capitalised(text: str) -> str:
+    """'APPROVAL OF MINUTES' -> 'Approval of minutes' (capitals are layout, not spelling)."""
+    return text[:1] + text[1:].lower()
 
 
 def _opens_group(state: State, block: Block) -> bool:
