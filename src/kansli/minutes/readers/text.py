@@ -45,6 +45,10 @@ class _OpenText:
     marker: str
 
 
+# "Also present: Carla Mendes, ...": a label and the column its value starts at.
+_LABEL_VALUE = re.compile(r"^\s*[^\s:][^:]{0,30}:\s+(?P<value>\S)")
+
+
 class LineReader:
     """The shared loop: subclasses clean inline markup and claim format-specific lines first."""
 
@@ -61,6 +65,9 @@ class LineReader:
         self.levels = ListLevels()
         self.wrap = WrapWidth(lines)
         self.open: _OpenText | None = None
+        self.cell_column = 0
+        """Where the last cell of the row just read starts (0: no row open): an indented line
+        starting there wraps that cell."""
         self.pages = 0
         self.metadata: list[tuple[str, str]] = []
 
@@ -109,6 +116,7 @@ class LineReader:
     def blank(self, number: int) -> None:
         self.out.blank(number)
         self.open = None
+        self.cell_column = 0
 
     def generic(self, line: str, number: int) -> None:
         if is_rule(line):
@@ -129,11 +137,28 @@ class LineReader:
         if self.continuation(line, number):
             return
         cells = spaced_cells(line)
+        if cells is None and self.wrapped_cell(line, number):
+            return
+        self.cell_column = 0
         if cells is not None:
             self.out.row([self.inline(cell) for cell in cells], number)
             self.open = None
+            if len(cells) >= 2:
+                self.cell_column = line.rfind(cells[-1])
             return
         self.text_line(line, number)
+
+    def wrapped_cell(self, line: str, number: int) -> bool:
+        """'Present:    Denise Okafor, Jane Whitfield' / '            (Secretary), Luis Ortega':
+        a line indented to the last column of the row (or the value of the "Label: value"
+        line) above goes on with that cell or value."""
+        indent = indent_width(line)
+        if not self.cell_column or indent < 4 or abs(indent - self.cell_column) > 2:
+            return False
+        if self.open is not None and self.open.kind is BlockKind.PARAGRAPH:
+            self.out.paragraph(self.inline(line), number, continued=True)
+            return True
+        return self.out.continue_cell(self.inline(line.strip()), number)
 
     def list_line(self, text: str, number: int, *, indent: int, marker: str) -> None:
         level = self.levels.level(indent)
@@ -175,6 +200,8 @@ class LineReader:
         clean, emphasis = self.emphasised(line)
         self.out.paragraph(clean, number, emphasis=emphasis)
         self.open = _OpenText(line, indent_width(line), BlockKind.PARAGRAPH, 0, "")
+        label = _LABEL_VALUE.match(line)
+        self.cell_column = label.start("value") if label else 0
 
     def emphasised(self, text: str) -> tuple[str, bool]:
         """Clean text, and whether the whole of it was marked bold (formats override)."""

@@ -84,6 +84,12 @@ def heading(state: State, block: Block) -> int:
     state.group = group
     state.pending_label = None
     listed = strip_label(rest.lstrip(" :")) if rest.lstrip().startswith(":") else ""
+    while listed and state.pos + consumed < len(state.blocks):
+        following = state.blocks[state.pos + consumed]
+        if following.kind != BlockKind.PARAGRAPH or not following.continued:
+            break
+        listed = f"{listed} {clean(following.text)}"  # the list wrapped onto the next line
+        consumed += 1
     if listed:
         sentences = state.vocab.sentences(listed)
         if len(sentences) > 1:
@@ -131,7 +137,9 @@ def add_list(state: State, text: str, source: Source) -> None:
     if state.vocab["words.none"].is_(text.strip(" .")):
         return  # "Frånvarande: Inga", "Absent: None"
     joined = ", ".join(state.vocab["words.and"].split(text))  # "Ulla Ek, Bo Ström och Siv Nord"
-    for written in split_outside_parentheses(joined, ",;"):
+    # "Carla Mendes, Executive Director; Tom Reilly, ...": semicolons part people, commas details.
+    separators = ";" if ";" in joined else ",;"
+    for written in split_outside_parentheses(joined, separators):
         part = _without_leading_and(state, written)
         if part.startswith("(") and part.endswith(")"):
             part = part[1:-1]
@@ -230,10 +238,12 @@ def natural_name_of(cell: str) -> str:
 
 
 def _is_role(state: State, segment: str) -> bool:
+    last = fold(segment).split()[-1] if segment.split() else ""
     return (
         segment[:1].islower()
         or segment[:1].isdigit()
         or bool(state.vocab["attendance.roles"].search(segment))
+        or last.endswith(state.vocab["attendance.title_endings"].phrases)
     )
 
 
