@@ -5,7 +5,7 @@ documents that never label decisions — sentences with decision wording ("Möte
 from __future__ import annotations
 
 from kansli.minutes.blocks import BlockKind
-from kansli.minutes.model import Decision
+from kansli.minutes.model import Decision, Source
 from kansli.minutes.parser.state import ItemDraft, Section, State, Unit
 from kansli.minutes.parser.text import clean, fold
 
@@ -28,27 +28,64 @@ def decisions(state: State, item: ItemDraft) -> list[Decision]:
                 # "Kommunrevisionen beslutar att ge:" and the list that follows: one decision.
                 found[-1] = Decision(f"{found[-1].text} {unit.text}", found[-1].source)
                 continue
-            found.extend(_resolve_approval(state, unit, proposals))
+            found.extend(_resolve_approval(state, unit.text, unit.source, proposals))
             last_subheading = unit.subheading
             proposals = []
     if found or (state.uses_decision_headings and not item.paragraph_sign):
         return found  # notes that label decisions: unlabelled text is discussion
+    return _worded_decisions(state, item)
+
+
+def _worded_decisions(state: State, item: ItemDraft) -> list[Decision]:
+    """Decisions in notes that do not label them: sentences with decision wording ("RESOLVED
+    that ...", "Mötet beslutar att ..."); "Carried." after a motion makes the motion the
+    decision, unless a resolution was written out since ("MOTION:" / "RESOLVED ..." /
+    "Carried"), and a failed motion decides nothing."""
+    found: list[Decision] = []
+    proposals: list[Unit] = []
     for unit in item.units:
-        if unit.section in (Section.TEXT, Section.ACTIONS) and unit.kind != BlockKind.ROW:
-            text = _decision_part(state, unit.text)
-            if text:
-                found.append(Decision(text, unit.source))
+        if unit.kind == BlockKind.ROW:
+            continue
+        if unit.section == Section.PROPOSAL:
+            proposals.append(unit)
+            continue
+        if unit.section not in (Section.TEXT, Section.ACTIONS):
+            continue
+        if state.vocab["decisions.rejections"].search(unit.text):
+            proposals = []  # "Motion failed (2 in favor, 4 opposed)"
+            continue
+        outcome = _outcome(state, unit.text) if proposals else None
+        if outcome is not None:
+            found.extend(_resolve_approval(state, outcome, unit.source, proposals))
+            proposals = []
+            continue
+        text = _decision_part(state, unit.text)
+        if text is not None:
+            found.append(Decision(text, unit.source))
+            proposals = []
     return found
 
 
-def _resolve_approval(state: State, unit: Unit, proposals: list[Unit]) -> list[Decision]:
+def _outcome(state: State, text: str) -> str | None:
+    """'Carried unanimously.', 'Moved: L. Ortega. Seconded: H. Boone. Carried.': a vote's
+    outcome alone, without the motion it carries."""
+    for sentence in state.vocab.sentences(text):
+        head = clean(sentence).split(",")[0]
+        if state.vocab["decisions.approvals"].prefix(head) and len(head.split()) <= 3:
+            return clean(sentence)
+    return None
+
+
+def _resolve_approval(
+    state: State, text: str, source: Source, proposals: list[Unit]
+) -> list[Decision]:
     """'bifalles' / 'Attsats bifalles' / 'attsats 2 bifalles' / 'Enligt förslag.' refer to the
     proposal above; the decision is what was proposed."""
-    text = unit.text.strip()
+    text = text.strip()
     approvals = state.vocab["decisions.approvals"]
     match = approvals.search(text)
     if match is None or not proposals or len(fold(text).split()) > 6:
-        return [Decision(text, unit.source)]
+        return [Decision(text, source)]
     numbered = state.vocab.regex(NUMBERED_APPROVAL).search(text)
     if numbered and int(numbered.group(1)) <= len(proposals):
         chosen = [proposals[int(numbered.group(1)) - 1]]
@@ -57,7 +94,7 @@ def _resolve_approval(state: State, unit: Unit, proposals: list[Unit]) -> list[D
     according = state.vocab["decisions.according"].prefix(text)
     prefix = clean(text.rstrip(".")) if according else ""
     return [
-        Decision(f"{prefix}: {p.text}" if prefix else p.text, unit.source.span(p.source))
+        Decision(f"{prefix}: {p.text}" if prefix else p.text, source.span(p.source))
         for p in chosen
     ]
 

@@ -13,10 +13,11 @@ from kansli.minutes.blocks import BlockKind
 from kansli.minutes.dates import DateSpan, default_grammar
 from kansli.minutes.model import Event
 from kansli.minutes.parser.state import Section, State, Unit
-from kansli.minutes.parser.text import clean, looks_like_person, without_spans
+from kansli.minutes.parser.text import clean, looks_like_person, strip_label, without_spans
 
 EMPTY_PARENTHESES = re.compile(r"\(\s*\)")
 CLAUSE_BREAK = re.compile(r"[,;]\s+|\s[-–]\s+")
+STRONG_BREAK = re.compile(r";\s+")
 
 
 def date_table(
@@ -60,7 +61,9 @@ def events(
             found.extend(_events_in(state, unit, item_title, meeting, day_month_dots))
     unique: dict[tuple[dt.date, dt.date | None], Event] = {}
     for event in found:
-        unique.setdefault((event.start, event.end), event)
+        key = (event.start, event.end)
+        if key not in unique or (is_next_meeting(state, event.title) and event.title != ""):
+            unique[key] = event  # the same day named as the next meeting: that is what it is
     return list(unique.values())
 
 
@@ -98,6 +101,8 @@ def _events_in(
             if span.approximate and not state.vocab["events.nouns"].search(sentence):
                 continue
             title = _title(state, _clause(state, sentence, span, inside), inside) or item_title
+            if is_next_meeting(state, item_title) and not is_next_meeting(state, title):
+                title = item_title  # "Next meeting" / "Tuesday, April 15, 2025, Fellowship Hall"
             result.append(Event(title, span.start, span.end, span.approximate, unit.source))
     return result
 
@@ -107,9 +112,10 @@ def _clause(state: State, sentence: str, span: DateSpan, spans: list[DateSpan]) 
     else the clause around the date ("Datum för årsstämma – onsdagen 9/4, kalla till årsmötet
     senast 19/3" -> "Datum för årsstämma – onsdagen 9/4"), with the clause before it when the
     date's own clause says nothing else."""
-    if len(spans) == 1:
+    breaks = STRONG_BREAK if len(spans) == 1 else CLAUSE_BREAK
+    cuts = [0, *(m.end() for m in breaks.finditer(sentence)), len(sentence)]
+    if len(cuts) == 2:
         return sentence
-    cuts = [0, *(m.end() for m in CLAUSE_BREAK.finditer(sentence)), len(sentence)]
     for index, (begin, stop) in enumerate(itertools.pairwise(cuts)):
         if begin <= span.begin < stop:
             clause = sentence[begin:stop]
@@ -126,7 +132,7 @@ def _title(state: State, sentence: str, spans: list[DateSpan], *, offset: int = 
     cuts = [(s.begin - offset, s.stop - offset) for s in spans]
     cuts += [(t.begin, t.stop) for t in grammar.find_times(sentence)]
     text = without_spans(sentence, [(max(b, 0), e) for b, e in cuts if e > 0])
-    text = EMPTY_PARENTHESES.sub(" ", text)
+    text = strip_label(EMPTY_PARENTHESES.sub(" ", text))  # "Action: Jane to ..."
     glue = state.vocab["words.date_glue"]
     text = glue.strip_end(clean(text).strip(" .,;:–-"))
     if text.count("(") > text.count(")"):  # "senast 6/4 (beroende på offerterna" lost its ")"
@@ -138,15 +144,14 @@ def next_meeting(state: State, found: list[Event], meeting: dt.date | None) -> d
     """The date of the next meeting, from an event titled so ("Nästa möte", "Next meeting")."""
     if meeting is None:
         return None
-    meeting_words = state.vocab.union("words.meeting_suffixes", "title.meeting_words")
     for event in sorted(found, key=lambda e: e.start):
-        title = event.title
-        if (
-            event.approximate
-            or event.start <= meeting
-            or not state.vocab["words.next"].prefix(title)
-        ):
-            continue
-        if meeting_words.search(title):
+        if not event.approximate and event.start > meeting and is_next_meeting(state, event.title):
             return event.start
     return None
+
+
+def is_next_meeting(state: State, title: str) -> bool:
+    """'Nästa möte', 'NEXT MEETING', 'Next board meeting': a title naming the next meeting."""
+    words = state.vocab
+    meeting_words = words.union("words.meeting_suffixes", "title.meeting_words")
+    return bool(words["words.next"].prefix(title.strip()) and meeting_words.search(title))

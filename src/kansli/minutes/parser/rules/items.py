@@ -223,7 +223,6 @@ def _capital_line(state: State, text: str) -> bool:
         and is_upper_word_line(text)
         and not text.endswith((":", ".", ","))
         and section_of(state, text) is None
-        and state.vocab["kinds.all"].search(text) is None
     )
 
 
