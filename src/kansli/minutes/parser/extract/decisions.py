@@ -94,8 +94,7 @@ def _resolve_approval(
     according = state.vocab["decisions.according"].prefix(text)
     prefix = clean(text.rstrip(".")) if according else ""
     return [
-        Decision(f"{prefix}: {p.text}" if prefix else p.text, source.span(p.source))
-        for p in chosen
+        Decision(f"{prefix}: {p.text}" if prefix else p.text, source.span(p.source)) for p in chosen
     ]
 
 
