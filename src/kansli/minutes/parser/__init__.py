@@ -77,8 +77,10 @@ def _assemble(state: State, document: Document, language: str, text: str) -> Min
     next_meeting = (next_agenda.date if next_agenda else None) or events.next_meeting(
         state, found_events, meeting
     )
-    if next_meeting is not None:
-        built = [actions.due_at_next_meeting(state, item, next_meeting) for item in built]
+    if next_meeting is not None and meeting is not None:
+        built = [
+            actions.due_at_next_meeting(state, item, next_meeting, meeting) for item in built
+        ]
     secretary = header.secretary or header.author
     return Minutes(
         kind=_kind(state),

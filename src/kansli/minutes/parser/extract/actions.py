@@ -81,17 +81,32 @@ def actions(state: State, item: ItemDraft, people: People, meeting: dt.date | No
     return list(unique.values())
 
 
-def due_at_next_meeting(state: State, item: Item, date: dt.date) -> Item:
-    """Actions "till nästa möte" / "by the next meeting" without a date of their own are due on
-    the next meeting's date, when the document gives it."""
-    phrases = state.vocab["actions.by_next_meeting"]
-    if not any(a.due is None and phrases.search(a.text) for a in item.actions):
+def due_at_next_meeting(state: State, item: Item, date: dt.date, meeting: dt.date) -> Item:
+    """Actions "till nästa möte", "by the next meeting" or "before the April meeting" (when
+    the next meeting is in April) without a date of their own are due on the next meeting's
+    date, when the document gives it."""
+    if not any(_at_next_meeting(state, a.text, date, meeting) for a in item.actions if not a.due):
         return item
     moved = tuple(
-        replace(a, due=date) if a.due is None and phrases.search(a.text) else a
+        replace(a, due=date)
+        if a.due is None and _at_next_meeting(state, a.text, date, meeting)
+        else a
         for a in item.actions
     )
     return replace(item, actions=moved)
+
+
+def _at_next_meeting(state: State, text: str, date: dt.date, meeting: dt.date) -> bool:
+    if state.vocab["actions.by_next_meeting"].search(text):
+        return True
+    meeting_word = state.vocab.union("words.meeting_suffixes", "title.meeting_words").pattern
+    for found in meeting_word.finditer(text.lower()) if meeting_word else ():
+        # "before the April meeting", "till oktober-mötet": the month named before the word.
+        before = text[: found.start()].rstrip(" -").rsplit(maxsplit=1)
+        month = default_grammar().parse_date(before[-1], meeting, forward=True) if before else None
+        if month and month.approximate and month.start <= date <= (month.end or month.start):
+            return True
+    return False
 
 
 def _table_actions(
@@ -175,6 +190,8 @@ def _actions_in_text(
             clause = sentence[start:stop]
             # "föredrar Södertörnspitchen och" + "Cecilia förbereder ...": the joiner goes.
             said = state.vocab["words.clause"].strip_end(clean(sentence[verb_at:stop]), " ,;.")
+            marker = state.vocab["words.infinitive"].prefix(said)
+            said = said[len(marker) :].lstrip() if marker and said[len(marker) :].strip() else said
             text = said or clean(clause)
             # A date elsewhere in the sentence is this clause's only when no other doer shares
             # the sentence: "Stefan beställer senast 11/4 och Ulla skriver ..." dates Stefan's.
