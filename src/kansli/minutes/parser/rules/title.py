@@ -113,7 +113,7 @@ def _body_above(state: State) -> None:
     text = above.text.strip()
     words = text.split()
     if 0 < len(words) <= 6 and not any(ch.isdigit() for ch in text) and not ends_sentence(text):
-        state.header.body = _body_name(state, text) or text  # "Board of Directors – Regular Meeting"
+        state.header.body = _body_name(state, text) or text  # "Board – Regular Meeting"
         state.header.body_expected = False
         state.preamble.pop()
 
