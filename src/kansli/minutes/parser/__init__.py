@@ -78,9 +78,7 @@ def _assemble(state: State, document: Document, language: str, text: str) -> Min
         state, found_events, meeting
     )
     if next_meeting is not None and meeting is not None:
-        built = [
-            actions.due_at_next_meeting(state, item, next_meeting, meeting) for item in built
-        ]
+        built = [actions.due_at_next_meeting(state, item, next_meeting, meeting) for item in built]
     secretary = header.secretary or header.author
     return Minutes(
         kind=_kind(state),
