@@ -83,7 +83,7 @@ def _assemble(state: State, document: Document, language: str, text: str) -> Min
     return Minutes(
         kind=_kind(state),
         language=language,
-        body=header.body,
+        body=header.body or (header.letterheads[-1] if header.letterheads else None),
         meeting_number=header.meeting_number,
         date=meeting,
         start_time=header.start_time,

@@ -99,6 +99,9 @@ class HeaderDraft:
     chair: str | None = None
     secretary: str | None = None
     adjusters: list[str] = field(default_factory=list)
+    letterheads: list[str] = field(default_factory=list)
+    """Lines in capitals above the title ("EAST FERRIN TOWNSHIP COUNCIL" / "PARKS AND
+    RECREATION ADVISORY COMMITTEE"): the last names the body when nothing else does."""
     title_seen: bool = False
     title_text: str | None = None
     """The title line as written (the name of the one item of notes without item headings)."""

@@ -45,6 +45,8 @@ class _OpenText:
     marker: str
 
 
+# "1.", "2.1", "§ 5": an item number standing apart from its title.
+_ITEM_NUMBER = re.compile(r"(?:§\s*)?\d{1,3}(?:\.\d{1,3})*[.)]?")
 # "Also present: Carla Mendes, ...": a label and the column its value starts at.
 _LABEL_VALUE = re.compile(r"^\s*[^\s:][^:]{0,30}:\s+(?P<value>\S)")
 
@@ -66,6 +68,7 @@ class LineReader:
         self.wrap = WrapWidth(lines)
         self.open: _OpenText | None = None
         self.cell_column = 0
+        self.cell_line = ""
         """Where the last cell of the row just read starts (0: no row open): an indented line
         starting there wraps that cell."""
         self.pages = 0
@@ -140,25 +143,37 @@ class LineReader:
         if cells is None and self.wrapped_cell(line, number):
             return
         self.cell_column = 0
-        if cells is not None:
+        if cells is not None and not _ITEM_NUMBER.fullmatch(cells[0]):
             self.out.row([self.inline(cell) for cell in cells], number)
             self.open = None
             if len(cells) >= 2:
                 self.cell_column = line.rfind(cells[-1])
+                self.cell_line = line
             return
+        if cells is not None:  # "1.   APOLOGIES": an item number set apart, not a table
+            line = " " * indent_width(line) + " ".join(cells)
         self.text_line(line, number)
 
     def wrapped_cell(self, line: str, number: int) -> bool:
-        """'Present:    Denise Okafor, Jane Whitfield' / '            (Secretary), Luis Ortega':
-        a line indented to the last column of the row (or the value of the "Label: value"
-        line) above goes on with that cell or value."""
+        """A line indented to the last column of the row (or to the value of the "Label: value"
+        line) above: a wrap goes on with that cell or value ("Present:  Denise Okafor, Jane
+        Whitfield" / "            (Secretary), Luis Ortega"); otherwise it is the next row of
+        that column, its first cell empty ("Members present:  Cllr Rosalind Hart" /
+        "                    Graham Pike")."""
         indent = indent_width(line)
         if not self.cell_column or indent < 4 or abs(indent - self.cell_column) > 2:
             return False
+        text = line.strip()
         if self.open is not None and self.open.kind is BlockKind.PARAGRAPH:
             self.out.paragraph(self.inline(line), number, continued=True)
             return True
-        return self.out.continue_cell(self.inline(line.strip()), number)
+        wraps = text[:1] in "(" or text[:1].islower() or self.wrap.continues(self.cell_line, text)
+        if wraps and self.out.continue_cell(self.inline(text), number):
+            self.cell_line = line
+            return True
+        self.out.row(["", self.inline(text)], number)
+        self.cell_line = line
+        return True
 
     def list_line(self, text: str, number: int, *, indent: int, marker: str) -> None:
         level = self.levels.level(indent)

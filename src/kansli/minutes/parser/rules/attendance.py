@@ -84,23 +84,41 @@ def heading(state: State, block: Block) -> int:
     state.group = group
     state.pending_label = None
     listed = strip_label(rest.lstrip(" :")) if rest.lstrip().startswith(":") else ""
-    while listed and state.pos + consumed < len(state.blocks):
+    if listed:
+        consumed = _inline_list(state, block, group, listed, consumed)
+    return consumed
+
+
+def _inline_list(
+    state: State, block: Block, group: AttendanceGroup, listed: str, consumed: int
+) -> int:
+    """'Närvarande: A, B och C', wrapped onto continued lines; how many blocks it took."""
+    while state.pos + consumed < len(state.blocks):
         following = state.blocks[state.pos + consumed]
         if following.kind != BlockKind.PARAGRAPH or not following.continued:
             break
         listed = f"{listed} {clean(following.text)}"  # the list wrapped onto the next line
         consumed += 1
-    if listed:
-        sentences = state.vocab.sentences(listed)
-        if len(sentences) > 1:
-            # "Deltog: A, B och C. Per Wall hade förhinder ...": the list is the first sentence,
-            # the rest is prose (read for attendance later), which the next line may go on with.
-            listed = sentences[0].rstrip(" .")
-            prose = clean(" ".join(sentences[1:]))
-            add_unit(state, block, prose, kind=BlockKind.PARAGRAPH)
-            state.label_rest = not ends_sentence(prose)
-        add_list(state, listed, block.source)
-        state.group = None  # "Frånvarande: A, B, C" is the whole list
+    sentences = state.vocab.sentences(listed)
+    if len(sentences) > 1:
+        # "Deltog: A, B och C. Per Wall hade förhinder ...": the list is the first sentence,
+        # the rest is prose (read for attendance later), which the next line may go on with.
+        listed = sentences[0].rstrip(" .")
+        prose = clean(" ".join(sentences[1:]))
+        add_unit(state, block, prose, kind=BlockKind.PARAGRAPH)
+        state.label_rest = not ends_sentence(prose)
+    cells = [c for c in block.cells if c.strip()]
+    if block.kind == BlockKind.ROW and len(cells) >= 2 and group_of(state, cells[0]):
+        # "Members present: | Cllr Rosalind Hart (Chair)" with more names in the rows under
+        # it: each row one person ("Helen Carver, Parks Manager"), unless it lists several.
+        if _is_name_list(state, listed):
+            add_list(state, listed, block.source)
+        else:
+            for entry in _name_and_details(state, group, block, [listed]):
+                add(state, entry)
+        return consumed
+    add_list(state, listed, block.source)
+    state.group = None  # "Frånvarande: A, B, C" is the whole list
     return consumed
 
 
@@ -238,7 +256,8 @@ def natural_name_of(cell: str) -> str:
 
 
 def _is_role(state: State, segment: str) -> bool:
-    last = fold(segment).split()[-1] if segment.split() else ""
+    words = fold(without_parentheses(segment)).split()
+    last = words[-1] if words else ""
     return (
         segment[:1].islower()
         or segment[:1].isdigit()
@@ -382,6 +401,7 @@ def _is_name_list(state: State, text: str) -> bool:
         and n[:1].isupper()
         and not n.endswith(".")
         and not state.vocab["attendance.roles"].search(n)
+        and not _is_role(state, n)  # "Helen Carver, Parks Manager": a name and a job title
         for n in names
     )
 

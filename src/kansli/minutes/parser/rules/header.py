@@ -59,12 +59,12 @@ def date_line(state: State, block: Block) -> int:
     if not in_header(state):
         return 0
     text = clean(" ".join(block.cells) if block.kind == BlockKind.ROW else block.text)
-    if not _fill_date_time(state, text, whole=True):
+    if not fill_date_time(state, text, whole=True):
         return 0
     return 1
 
 
-def _fill_date_time(state: State, text: str, *, whole: bool) -> bool:
+def fill_date_time(state: State, text: str, *, whole: bool) -> bool:
     """Set the meeting date and times from `text`; with `whole`, only if that is all it says."""
     grammar = default_grammar()
     dates = [d for d in grammar.find_dates(text, state.header.date) if not d.approximate]
@@ -102,19 +102,19 @@ Setter = Callable[[State, str], None]
 
 
 def _set_sender(state: State, value: str) -> None:
-    _fill_date_time(state, value, whole=False)
+    fill_date_time(state, value, whole=False)
     name = natural_name(cut_times_and_dates(state, value))
     if name and any(ch.isalpha() for ch in name) and state.header.sender is None:
         state.header.sender = name
 
 
 def _set_time(state: State, value: str) -> None:
-    _fill_date_time(state, value, whole=False)
+    fill_date_time(state, value, whole=False)
     _bare_time(state, value)
 
 
 def _set_date(state: State, value: str) -> None:
-    if not _fill_date_time(state, value, whole=False):
+    if not fill_date_time(state, value, whole=False):
         short = parse_short_iso(value.strip())
         if short and state.header.date is None:
             state.header.date = short
@@ -134,7 +134,7 @@ def _bare_time(state: State, value: str) -> None:
 
 
 def _set_place(state: State, value: str) -> None:
-    _fill_date_time(state, value, whole=False)
+    fill_date_time(state, value, whole=False)
     place = cut_times_and_dates(state, value)
     connector = state.vocab["title.connectors"].prefix(place)
     if connector:
@@ -380,5 +380,6 @@ def letterhead(state: State, block: Block) -> int:
     if in_header(state) and block.kind != BlockKind.ROW and is_upper_word_line(block.text):
         if state.vocab["kinds.all"].search(block.text):
             return 0
+        state.header.letterheads.append(clean(block.text))
         return 1
     return 0

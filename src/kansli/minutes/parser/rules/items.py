@@ -220,6 +220,7 @@ def _capital_line(state: State, text: str) -> bool:
     words = text.split()
     return (
         1 <= len(words) <= 10
+        and text[:1].isalpha()  # "1. APOLOGIES" is a numbered item
         and is_upper_word_line(text)
         and not text.endswith((":", ".", ","))
         and section_of(state, text) is None

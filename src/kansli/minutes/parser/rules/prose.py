@@ -13,8 +13,9 @@ from kansli.minutes.blocks import Block, BlockKind
 from kansli.minutes.dates import TimeSpan, default_grammar
 from kansli.minutes.model import Status
 from kansli.minutes.parser.rules.attendance import add
+from kansli.minutes.parser.rules.header import fill_date_time
 from kansli.minutes.parser.state import ParticipantDraft, Section, State, Unit
-from kansli.minutes.parser.text import clean, fold
+from kansli.minutes.parser.text import clean, fold, without_spans
 
 WORD = r"[A-ZÅÄÖ][\wåäöé'’-]+"
 NAME = rf"{WORD}(?:\s(?:[A-ZÅÄÖ]\.|{WORD}|de|von|van|af))*\s{WORD}"
@@ -131,6 +132,10 @@ HELD_AT = (
 )
 
 
+# "... in Committee Room 2, Township Offices,": the place after its preposition.
+PLACE_AFTER = r"(?<!\w){agenda.place_prefix}\s+(?P<place>[A-ZÅÄÖ0-9].*)$"
+
+
 def meeting_times(state: State, block: Block) -> int:
     """'Mötet öppnades 17:23', 'beginning at 18:08 UTC', 'Kim Lindberger avslutar mötet 20:34':
     the meeting's start and end when the header did not give them; before the items, its place
@@ -147,11 +152,37 @@ def meeting_times(state: State, block: Block) -> int:
         times = _times_at(state, text)
         if times:
             header.end_time = times[-1].end or times[-1].start
-    if header.place is None and not state.items:
-        held = state.vocab.regex(HELD_AT).search(clean(text))
-        if held:
-            header.place = held.group("place")
+    if not state.items and state.vocab["meeting.held"].search(text):
+        _held(state, clean(text))
     return 0
+
+
+def _held(state: State, text: str) -> None:
+    """'held on Tuesday 10 June 2025 at 7.00 pm in Committee Room 2, Township Offices,' / 'was
+    held over Internet Relay Chat beginning at 18:08 UTC': when and where, in one sentence."""
+    header = state.header
+    fill_date_time(state, text, whole=False)
+    if header.place is not None:
+        return
+    grammar = default_grammar()
+    spans = [(d.begin, d.stop) for d in grammar.find_dates(text, None)]
+    undated = clean(
+        without_spans(text, spans + [(t.begin, t.stop) for t in grammar.find_times(text)])
+    )
+    held = state.vocab.regex(HELD_AT).search(undated)
+    if held:
+        header.place = held.group("place")
+        return
+    at = state.vocab.regex(PLACE_AFTER).search(undated)
+    if at is None:
+        return
+    place = at.group("place")
+    for offset in range(1, 4):  # "... Township Offices," / "Market Street"
+        following = state.next_content(offset)
+        if following is None or not following.continued or not place.endswith(","):
+            break
+        place = f"{place} {clean(following.text)}"
+    header.place = place.strip(" ,.")
 
 
 def _times_at(state: State, text: str) -> list[TimeSpan]:

@@ -159,6 +159,9 @@ def read_title(state: State, text: str, match: re.Match[str] | None) -> None:
     if numbered:
         header.meeting_number = header.meeting_number or numbered.group(1)
         after = after[: numbered.start()]
+    elif (anywhere := state.vocab.regex(NUMBER_IN_LINE).search(after)) is not None:
+        header.meeting_number = header.meeting_number or anywhere.group(1)  # "of Meeting No. 6"
+        after = after[: anywhere.start()] + after[anywhere.end() :]
     body = _body_name(state, YEAR.sub(" ", after))  # "Årsmötesprotokoll 2020": a year
     if not body and before and not is_upper_word_line(before):
         body = before
