@@ -210,6 +210,9 @@ def parse_entry(
     name = _name(state.vocab["attendance.item_words"].strip_end(segments[0], " ,"))
     if name is None:
         return None
+    honorific = state.vocab["attendance.honorifics"].prefix(name)
+    if honorific and name[len(honorific) :].strip():
+        name = name[len(honorific) :].strip()  # "Cllr Rosalind Hart"
     note = NOTE.search(segments[0])
     if note and state.vocab["attendance.roles"].search(note.group(1)):
         segments.append(note.group(1))  # "Anna Berg (ordförande)": her role

@@ -377,6 +377,8 @@ def label_tail(state: State, block: Block) -> int:
 
 def letterhead(state: State, block: Block) -> int:
     """A line in capitals before the title: the organisation's letterhead ("KUNGSBACKA KOMMUN")."""
+    if state.people or block.text.lstrip()[:1].isdigit():
+        return 0  # past the attendance, or "1. APOLOGIES": the items have begun
     if in_header(state) and block.kind != BlockKind.ROW and is_upper_word_line(block.text):
         if state.vocab["kinds.all"].search(block.text):
             return 0
