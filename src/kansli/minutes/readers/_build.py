@@ -85,13 +85,20 @@ class BlockBuilder:
             return
         self._rows.append((cleaned, self._source(line, end), furniture))
 
-    def continue_cell(self, text: str, line: int) -> bool:
-        """Append a wrapped line to the last cell of the open table's last row ("Present:
-        Denise Okafor, ..." / "            (Secretary), Luis Ortega"); False if no row is open."""
+    @property
+    def in_table(self) -> bool:
+        return bool(self._rows)
+
+    def continue_cell(self, text: str, line: int, column: int | None = None) -> bool:
+        """Append a wrapped line to a cell (the last filled one unless `column` says) of the
+        open table's last row ("Present:  Denise Okafor, ..." / "   (Secretary), Luis
+        Ortega"); False if no row is open."""
         if not self._rows or not squash(text):
             return False
         cells, source, furniture = self._rows[-1]
-        last = max(i for i, cell in enumerate(cells) if cell)
+        last = max(i for i, cell in enumerate(cells) if cell) if column is None else column
+        if last >= len(cells):
+            return False
         joined = squash(f"{cells[last]} {text}")
         moved = Source(source.page, source.line_start, max(source.line_end, line))
         self._rows[-1] = ((*cells[:last], joined, *cells[last + 1 :]), moved, furniture)

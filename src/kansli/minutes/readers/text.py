@@ -51,6 +51,16 @@ _ITEM_NUMBER = re.compile(r"(?:§\s*)?\d{1,3}(?:\.\d{1,3})*[.)]?")
 _LABEL_VALUE = re.compile(r"^\s*[^\s:][^:]{0,30}:\s+(?P<value>\S)")
 
 
+def _starts(line: str, cells: list[str]) -> list[int]:
+    """Where each cell of a spaced row begins in its line."""
+    starts, at = [], 0
+    for cell in cells:
+        at = line.find(cell, at)
+        starts.append(at)
+        at += len(cell)
+    return starts
+
+
 class LineReader:
     """The shared loop: subclasses clean inline markup and claim format-specific lines first."""
 
@@ -68,6 +78,7 @@ class LineReader:
         self.wrap = WrapWidth(lines)
         self.open: _OpenText | None = None
         self.cell_column = 0
+        self.columns: list[int] = []
         self.cell_line = ""
         """Where the last cell of the row just read starts (0: no row open): an indented line
         starting there wraps that cell."""
@@ -123,8 +134,9 @@ class LineReader:
 
     def generic(self, line: str, number: int) -> None:
         if is_rule(line):
-            self.blank(number)
-            return
+            if not self.out.in_table:
+                self.blank(number)
+            return  # a rule under a table's heading row ("Action  Owner  Due" / "------")
         cells = pipe_cells(line)
         if cells is None:
             cells = tab_cells(line)
@@ -147,7 +159,8 @@ class LineReader:
             self.out.row([self.inline(cell) for cell in cells], number)
             self.open = None
             if len(cells) >= 2:
-                self.cell_column = line.rfind(cells[-1])
+                self.columns = _starts(line, cells)
+                self.cell_column = self.columns[-1]
                 self.cell_line = line
             return
         if cells is not None:  # "1.   APOLOGIES": an item number set apart, not a table
@@ -161,9 +174,20 @@ class LineReader:
         that column, its first cell empty ("Members present:  Cllr Rosalind Hart" /
         "                    Graham Pike")."""
         indent = indent_width(line)
+        text = line.strip()
+        first = self.columns[:2]
+        if (
+            self.cell_column
+            and len(first) == 2
+            and first[0] >= 2
+            and abs(indent - first[0]) <= 1
+            and len(text) < first[1] - first[0]
+        ):
+            # "Report skate park lighting recommendation to   Ian   1 Jul 2025" / "Council":
+            # the first column wrapped.
+            return self.out.continue_cell(self.inline(text), number, column=0)
         if not self.cell_column or indent < 4 or abs(indent - self.cell_column) > 2:
             return False
-        text = line.strip()
         if self.open is not None and self.open.kind is BlockKind.PARAGRAPH:
             self.out.paragraph(self.inline(line), number, continued=True)
             return True

@@ -18,6 +18,9 @@ from kansli.minutes.parser.text import clean, looks_like_person, strip_label, wi
 EMPTY_PARENTHESES = re.compile(r"\(\s*\)")
 CLAUSE_BREAK = re.compile(r"[,;]\s+|\s[-–]\s+")
 STRONG_BREAK = re.compile(r";\s+")
+NEXT_MEETING = (
+    r"(?<!\w){words.next}\s+(?:\w+\s+)?(?:{words.meeting_suffixes}|{title.meeting_words})(?!\w)"
+)
 
 
 def date_table(
@@ -101,8 +104,9 @@ def _events_in(
             if span.approximate and not state.vocab["events.nouns"].search(sentence):
                 continue
             title = _title(state, _clause(state, sentence, span, inside), inside) or item_title
-            if is_next_meeting(state, item_title) and not is_next_meeting(state, title):
-                title = item_title  # "Next meeting" / "Tuesday, April 15, 2025, Fellowship Hall"
+            if is_next_meeting(state, item_title) and not names_next_meeting(state, title):
+                # "Next meeting" / "Tuesday, April 15, 2025, Fellowship Hall"
+                title = f"{item_title} ({title})" if title and title != item_title else item_title
             result.append(Event(title, span.start, span.end, span.approximate, unit.source))
     return result
 
@@ -135,6 +139,8 @@ def _title(state: State, sentence: str, spans: list[DateSpan], *, offset: int = 
     text = strip_label(EMPTY_PARENTHESES.sub(" ", text))  # "Action: Jane to ..."
     glue = state.vocab["words.date_glue"]
     text = glue.strip_end(clean(text).strip(" .,;:–-"))
+    while (lead := glue.prefix(text)) is not None and text[len(lead) :].lstrip()[:1] in ",;:":
+        text = text[len(lead) :].lstrip(" .,;:–-")  # "at , Committee Room 2": a date was there
     if text.count("(") > text.count(")"):  # "senast 6/4 (beroende på offerterna" lost its ")"
         text = glue.strip_end(text[: text.rfind("(")])
     return text[:120].rstrip()
@@ -151,7 +157,10 @@ def next_meeting(state: State, found: list[Event], meeting: dt.date | None) -> d
 
 
 def is_next_meeting(state: State, title: str) -> bool:
-    """'Nästa möte', 'NEXT MEETING', 'Next board meeting': a title naming the next meeting."""
-    words = state.vocab
-    meeting_words = words.union("words.meeting_suffixes", "title.meeting_words")
-    return bool(words["words.next"].prefix(title.strip()) and meeting_words.search(title))
+    """'Nästa möte', 'NEXT MEETING', 'Date of next meeting', 'Next board meeting': a title
+    naming the next meeting (a short one: a sentence that mentions it is no name)."""
+    return len(title.split()) <= 6 and names_next_meeting(state, title)
+
+
+def names_next_meeting(state: State, text: str) -> bool:
+    return bool(state.vocab.regex(NEXT_MEETING).search(text))
