@@ -398,6 +398,9 @@ def _plausible_line(text: str) -> bool:
 def _is_name_list(state: State, text: str) -> bool:
     parts = split_outside_parentheses(text, ",")
     names = [_without_leading_and(state, without_parentheses(p)) for p in parts]
+    # "Anna Berg, Per Holm", "Anna, Ronja"; but "Mats Ekholm, Tallmo" is a name and a place.
+    if len(names) == 2 and len(names[0].split()) >= 2 and len(names[1].split()) == 1:
+        return False
     return len(names) >= 2 and all(
         n
         and len(n.split()) <= 4
