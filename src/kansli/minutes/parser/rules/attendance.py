@@ -76,7 +76,13 @@ def heading(state: State, block: Block) -> int:
     elif not rest.lstrip().startswith(":"):
         label = rest.strip().endswith(":") and len(rest.split()) <= 3
         sub = None if state.items else group_of(state, rest.strip())
-        if not label and sub is None and (state.items or not _is_sublabel(rest)):
+        about_items = state.vocab.regex(SECTION_REF).search(rest)  # "Gäst under punkt 4"
+        if (
+            not label
+            and sub is None
+            and not about_items
+            and (state.items or not _is_sublabel(rest))
+        ):
             return 0  # inside the items only "Närvarande" or "Närvarande: A, B" opens a list
         if sub is not None:
             group.role = group.role or sub[1].role

@@ -232,7 +232,8 @@ def body_line(state: State, block: Block) -> int:
     header.body_expected = False
     text = clean(block.text)
     if (
-        len(text.split()) > 6
+        len(text.split()) > 10
+        or ends_sentence(text)
         or any(ch.isdigit() for ch in text)
         or is_upper_word_line(text)
         or label_of(state, text) is not None
