@@ -57,8 +57,6 @@ class ItemDraft:
     """How many units the item had when its current section began."""
     container: str | None = None
     """The container heading the item stands under ("agenda", "minutes"), if any."""
-    paragraph_sign: bool = False
-    """Numbered "§ 51" (a protocol's paragraph): it has a decision, labelled or not."""
     title_open: bool = False
     """The heading gave only a number ("§ 92", "4"): the next line(s) are the title."""
     implicit: bool = False

@@ -1,6 +1,6 @@
 """Decisions: the units under a decision label, att-satser approved by "bifalles", and — in
-documents that never label decisions — sentences with decision wording ("Mötet väljer ...",
-"It was agreed that ...", "RESOLVED")."""
+items without a labelled decision — sentences with decision wording ("Mötet väljer ...",
+"It was agreed that ...", "RESOLVED"), with "Carried." making the motion above the decision."""
 
 from __future__ import annotations
 
@@ -31,9 +31,9 @@ def decisions(state: State, item: ItemDraft) -> list[Decision]:
             found.extend(_resolve_approval(state, unit.text, unit.source, proposals))
             last_subheading = unit.subheading
             proposals = []
-    if found or (state.uses_decision_headings and not item.paragraph_sign):
-        return found  # notes that label decisions: unlabelled text is discussion
-    return _worded_decisions(state, item)
+    # An item without a labelled decision may still say what was decided ("Anteckningarna
+    # godkändes", "Gruppen enades om att ..."), even where other items label theirs.
+    return found or _worded_decisions(state, item)
 
 
 def _worded_decisions(state: State, item: ItemDraft) -> list[Decision]:

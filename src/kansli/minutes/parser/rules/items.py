@@ -273,7 +273,6 @@ def numbered_item(state: State, block: Block) -> int:
     title = clean_title(state, rest)
     listed = state.contents.get(number) or state.contents.get(f"#{number}", "")
     open_item(state, number, title or listed, block)
-    state.items[-1].paragraph_sign = paragraph_sign
     if not title:
         # The title follows on the next line(s); the contents list's title is a fallback.
         state.items[-1].title_open = True
