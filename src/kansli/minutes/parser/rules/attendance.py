@@ -240,7 +240,13 @@ def split_organisation_role(state: State, segments: list[str]) -> tuple[str | No
     segment in lower case or naming a role; "§ 92" and "lämnade ..." notes end the line."""
     organisation_parts: list[str] = []
     role_parts: list[str] = []
+    noted: list[str] = []
     for segment in segments:
+        note = NOTE.search(segment)
+        bare = without_parentheses(segment)
+        if note and bare and state.vocab["attendance.roles"].search(note.group(1)):
+            noted.append(note.group(1))  # "Tallmo (ordf.)": a place, and the role in brackets
+            segment = bare
         section_ref = state.vocab.regex(SECTION_REF)
         if section_ref.search(segment) or state.vocab["attendance.leaves"].search(segment):
             head = section_ref.split(segment, maxsplit=1)[0]
@@ -253,6 +259,7 @@ def split_organisation_role(state: State, segments: list[str]) -> tuple[str | No
             role_parts.append(segment)
         else:
             organisation_parts.append(segment)
+    role_parts += noted
     role_text = ", ".join(role_parts) if role_parts else None
     if role_text and state.vocab["attendance.roles"].is_(role_text):
         role_text = fold(role_text)
@@ -323,7 +330,10 @@ def line(state: State, block: Block) -> int:
 def _text_line(state: State, group: AttendanceGroup, block: Block, text: str) -> bool:
     """Lines of text that name several people, or none: a comma list, a wrapped "1-20", and two
     columns read as one line ("Fanny Nilsson (EY) ärende 1-20 Christina Hermansson ärende 13")."""
-    if "," in text and _is_name_list(state, text):
+    parts = split_outside_parentheses(text, ",")
+    several = len(parts) >= 3 or all(len(without_parentheses(p).split()) == 1 for p in parts)
+    if len(parts) > 1 and several and _is_name_list(state, text):
+        # "Anna, Ronja, Per"; a line of two ("Oliver Bäck, Region Sjöbygden") is one person.
         add_list(state, text, block.source)
         return True
     if ONLY_REFERENCES.match(text):
