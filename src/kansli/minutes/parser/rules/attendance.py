@@ -241,9 +241,10 @@ def split_organisation_role(state: State, segments: list[str]) -> tuple[str | No
     organisation_parts: list[str] = []
     role_parts: list[str] = []
     noted: list[str] = []
-    for segment in segments:
-        note = NOTE.search(segment)
-        bare = without_parentheses(segment)
+    for written in segments:
+        segment = written
+        note = NOTE.search(written)
+        bare = without_parentheses(written)
         if note and bare and state.vocab["attendance.roles"].search(note.group(1)):
             noted.append(note.group(1))  # "Tallmo (ordf.)": a place, and the role in brackets
             segment = bare
