@@ -128,6 +128,63 @@ def test_it_reads_the_pdf_exported_pseudo_table() -> None:
     ]
 
 
+def test_it_reads_tables_drawn_with_inner_pipes_and_wrapped_cells() -> None:
+    document = read_text(
+        "Vad                          | Vem   | När\n"
+        "-----------------------------+-------+-----------\n"
+        "Sammanställa avtalstider för | Lena  | 2025-09-26\n"
+        "trygghetslarm                |       |\n"
+        "Boka lokal                   | Ida   | 17/10\n",
+        fmt="text",
+    )
+    assert [b.cells for b in only(document, BlockKind.ROW)] == [
+        ("Vad", "Vem", "När"),
+        ("Sammanställa avtalstider för trygghetslarm", "Lena", "2025-09-26"),
+        ("Boka lokal", "Ida", "17/10"),
+    ]
+    assert len({b.table for b in only(document, BlockKind.ROW)}) == 1
+
+
+def test_it_keeps_a_heading_row_and_its_rule_in_the_table_and_wraps_the_first_column() -> None:
+    document = read_text(
+        "     Action                                 Owner     Due\n"
+        "     -----------------------------------------------------\n"
+        "     Report lighting recommendation to      Ian       1 Jul 2025\n"
+        "     Council\n"
+        "     Notify applicants                      Ian       17 June\n",
+        fmt="text",
+    )
+    assert [b.cells for b in only(document, BlockKind.ROW)] == [
+        ("Action", "Owner", "Due"),
+        ("Report lighting recommendation to Council", "Ian", "1 Jul 2025"),
+        ("Notify applicants", "Ian", "17 June"),
+    ]
+
+
+def test_it_reads_lines_under_a_label_column_as_more_rows_or_as_a_wrap() -> None:
+    document = read_text(
+        "Members present:    Cllr Rosalind Hart (Chair)\n"
+        "                    Graham Pike\n"
+        "Present:    Denise Okafor (Chair), Martin Kowalczyk (Treasurer), Jane Whitfield\n"
+        "            (Secretary), Luis Ortega, Harriet Boone\n",
+        fmt="text",
+    )
+    assert [b.cells for b in only(document, BlockKind.ROW)] == [
+        ("Members present:", "Cllr Rosalind Hart (Chair)"),
+        ("", "Graham Pike"),
+        (
+            "Present:",
+            "Denise Okafor (Chair), Martin Kowalczyk (Treasurer), Jane Whitfield (Secretary), "
+            "Luis Ortega, Harriet Boone",
+        ),
+    ]
+
+
+def test_it_reads_an_item_number_set_apart_as_text_not_a_table() -> None:
+    document = read_text("1.   APOLOGIES\n     Apologies were received.\n", fmt="text")
+    assert kinds(document)[0] == ("paragraph", "1. APOLOGIES")
+
+
 def test_it_keeps_numbered_agenda_lines_as_text_in_plain_text() -> None:
     document = read_text("1. Incheckning\n\n- Beslut ett\n", fmt="text")
     assert kinds(document) == [("paragraph", "1. Incheckning"), ("bullet", "Beslut ett")]

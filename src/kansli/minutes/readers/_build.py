@@ -104,6 +104,23 @@ class BlockBuilder:
         self._rows[-1] = ((*cells[:last], joined, *cells[last + 1 :]), moved, furniture)
         return True
 
+    def continue_row(self, cells: Sequence[str], line: int) -> bool:
+        """A row that only goes on with the cells of the row above ("trygghetslarm |  |" under
+        "Sammanställa kommunernas avtalstider för | Lena | 2025-09-26"): every filled cell
+        starts in lower case. Appends them there; False when this is a row of its own."""
+        filled = [(i, squash(c)) for i, c in enumerate(cells) if squash(c)]
+        if not self._rows or not filled or any(not text[:1].islower() for _, text in filled):
+            return False
+        previous, source, furniture = self._rows[-1]
+        if len(cells) > len(previous) or any(not previous[i] for i, _ in filled):
+            return False
+        merged = list(previous)
+        for index, text in filled:
+            merged[index] = f"{merged[index]} {text}"
+        moved = Source(source.page, source.line_start, max(source.line_end, line))
+        self._rows[-1] = (tuple(merged), moved, furniture)
+        return True
+
     def end_table(self) -> None:
         if not self._rows:
             return

@@ -103,6 +103,19 @@ def pipe_cells(line: str) -> list[str] | None:
     return [strip_glyph(cell.replace("\\|", "|")) for cell in cells]
 
 
+def inner_pipe_cells(line: str, *, in_table: bool) -> list[str] | None:
+    """Cells of a row drawn with pipes between the cells only ("Vad    | Vem   | När"): two
+    pipes or more, or one inside a table already open; [] for its rule ("-----+-----")."""
+    text = line.strip()
+    if "|" not in text and not (in_table and "+" in text):
+        return None
+    if in_table and _RULE_ROW.match(text):
+        return []
+    if text.count("|") < (1 if in_table else 2):
+        return None
+    return [strip_glyph(cell) for cell in text.split("|")]
+
+
 def tab_cells(line: str) -> list[str] | None:
     """Cells of a tab-separated line; empty cells are kept so columns stay aligned."""
     text = line.rstrip("\r\n")

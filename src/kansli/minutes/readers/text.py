@@ -18,6 +18,7 @@ from kansli.minutes.readers._lines import (
     ListLevels,
     WrapWidth,
     indent_width,
+    inner_pipe_cells,
     is_rule,
     list_item,
     pipe_cells,
@@ -68,6 +69,8 @@ class LineReader:
     """Which numbered list markers are list items: plain text keeps "1." for item headings."""
     running_heads = True
     """Whether pages are printed pages whose running headers/footers should be marked."""
+    pipes_inside = True
+    """Whether "a | b | c" (pipes between cells only) is a table row: plain text, not markup."""
     lazy_items = False
     """Whether any line right under a list item belongs to it (Markdown's lazy continuation)."""
 
@@ -137,13 +140,7 @@ class LineReader:
             if not self.out.in_table:
                 self.blank(number)
             return  # a rule under a table's heading row ("Action  Owner  Due" / "------")
-        cells = pipe_cells(line)
-        if cells is None:
-            cells = tab_cells(line)
-        if cells is not None:
-            if cells:
-                self.out.row([self.inline(cell) for cell in cells], number)
-            self.open = None
+        if self.drawn_row(line, number):
             return
         item = list_item(line, numbered=self.numbered)
         if item is not None:
@@ -166,6 +163,22 @@ class LineReader:
         if cells is not None:  # "1.   APOLOGIES": an item number set apart, not a table
             line = " " * indent_width(line) + " ".join(cells)
         self.text_line(line, number)
+
+    def drawn_row(self, line: str, number: int) -> bool:
+        """A table row drawn with pipes or tabs; a row that only wraps the cells above goes
+        on with them."""
+        cells = pipe_cells(line)
+        if cells is None:
+            cells = tab_cells(line)
+        if cells is None and self.pipes_inside:
+            cells = inner_pipe_cells(line, in_table=self.out.in_table)
+        if cells is None:
+            return False
+        texts = [self.inline(cell) for cell in cells]
+        if cells and not self.out.continue_row(texts, number):
+            self.out.row(texts, number)
+        self.open = None
+        return True
 
     def wrapped_cell(self, line: str, number: int) -> bool:
         """A line indented to the last column of the row (or to the value of the "Label: value"
