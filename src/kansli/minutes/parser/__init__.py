@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 
 from kansli.minutes.blocks import BlockKind, Document
 from kansli.minutes.dates import default_grammar
@@ -96,7 +97,11 @@ def _assemble(state: State, document: Document, language: str, text: str) -> Min
         participants=participants,
         items=tuple(built),
         events=tuple(found_events),
-        next_meeting_agenda=next_agenda,
+        next_meeting_agenda=(
+            replace(next_agenda, body=header.body)
+            if next_agenda and next_agenda.body is None
+            else next_agenda
+        ),
         referrals=tuple(agenda.referrals(state, state.items, meeting)),
         warnings=document.warnings,
         source_name=document.name,

@@ -14,8 +14,9 @@ from kansli.minutes.parser.text import clean, fold, split_outside_parentheses, s
 
 # "... den 7/2 i Nykvarn": the place after its preposition, at the end.
 PLACE_AT_END = (
-    r"\s{agenda.place_prefix}\s+(?P<place>[A-ZÅÄÖ][\wÅÄÖåäö-]*(?:\s[A-ZÅÄÖ][\wÅÄÖåäö-]*)*)\s*$"
+    r"\s{agenda.place_prefix}\s+(?P<place>[A-ZÅÄÖ][\wÅÄÖåäö-]*(?:\s[\wÅÄÖåäö-]+){0,3})\s*$"
 )
+NOTE = re.compile(r"\s*\([^()]*\)")
 CLAUSE_END = re.compile(r"[,.;]")
 SENDER = re.compile(r"\((?P<sender>[^()]+)\)")
 
@@ -34,6 +35,22 @@ def next_meeting_agenda(
         if not titles:
             continue
         body, date, place = _read_heading(state, item.title, meeting)
+        if date is None:
+            # "7. Nästa möte" / "Torsdag 13 november kl. 9–12 i Vikby kommunhus": the line
+            # under the heading says when and where.
+            sentences = [
+                sentence
+                for unit in item.units
+                if unit.kind == BlockKind.PARAGRAPH
+                for sentence in state.vocab.sentences(unit.text)
+            ]
+            for sentence in sentences:
+                _, date, found_place = _read_heading(state, f"- {sentence}", meeting)
+                if date is not None:
+                    place = place or found_place
+                    break
+        if body and state.vocab.union("words.meeting_suffixes", "title.meeting_words").is_(body):
+            body = None  # "Nästa möte": no body named; it is the same body's next meeting
         return NextMeetingAgenda(body, date, place, tuple(t for t in titles if t), item.source)
     return None
 
@@ -57,7 +74,7 @@ def _read_heading(
             date = span.start
             text = text[: span.begin] + " " + text[span.stop :]
             break
-    place_match = state.vocab.regex(PLACE_AT_END).search(text)
+    place_match = state.vocab.regex(PLACE_AT_END).search(NOTE.sub("", text).rstrip(" ."))
     place = place_match.group("place") if place_match else None
     if place_match:
         text = text[: place_match.start()]
@@ -70,22 +87,31 @@ _NOT_REFERRALS = (Section.AGENDA, Section.DECISION, Section.PROPOSAL, Section.HI
 
 def referrals(state: State, items: list[ItemDraft], meeting: dt.date | None) -> list[Referral]:
     found: list[Referral] = []
-    labels = state.vocab["referrals.headings"]
     for item in items:
         for unit in item.units:
             if unit.kind == BlockKind.ROW or unit.section in _NOT_REFERRALS:
                 continue
-            text = unit.text
-            label = labels.prefix(text)
-            if label and text[len(label) :].lstrip().startswith(":"):
-                text = text[len(label) :].lstrip(" :")
-            elif item.base_section != Section.REFERRALS:
-                continue
-            for part in split_outside_parentheses(text, ";"):
+            if item.base_section == Section.REFERRALS:
+                parts = split_outside_parentheses(_labelled(state, unit.text) or unit.text, ";")
+            else:
+                parts = [
+                    labelled
+                    for s in state.vocab.sentences(unit.text)
+                    if (labelled := _labelled(state, s))
+                ]
+            for part in parts:
                 referral = _referral(state, part, unit.source, meeting)
                 if referral:
                     found.append(referral)
     return found
+
+
+def _labelled(state: State, sentence: str) -> str | None:
+    """'Remiss: Regional handlingsplan ..., svar senast 31 oktober.': the text after the label."""
+    label = state.vocab["referrals.headings"].prefix(sentence)
+    if label and sentence[len(label) :].lstrip().startswith(":"):
+        return sentence[len(label) :].lstrip(" :")
+    return None
 
 
 def _referral(state: State, text: str, source: Source, meeting: dt.date | None) -> Referral | None:
@@ -104,6 +130,14 @@ def _referral(state: State, text: str, source: Source, meeting: dt.date | None) 
         for span in default_grammar().find_dates(text[cue.start() :], meeting, forward=True):
             deadline = span.start
             break
+    if cue and sender is None:
+        # "Regional handlingsplan 2026–2028, Region Sjöbygden, svar senast 31 oktober": the
+        # sender is the short capitalised part before the deadline.
+        parts = [p.strip() for p in title[: cue.start()].split(",") if p.strip()]
+        if len(parts) >= 2 and parts[-1][:1].isupper() and len(parts[-1].split()) <= 4:
+            title, sender = ", ".join(parts[:-1]), parts[-1]
+        elif len(parts) == 1:
+            title = parts[0]
     title = clean(title).strip(" .,:")
     if (
         not title
