@@ -75,9 +75,12 @@ def _assemble(state: State, document: Document, language: str, text: str) -> Min
     day_month_dots = bool(DOTTED_FULL_DATE.search(text))
     found_events = events.events(state, units, meeting, day_month_dots=day_month_dots)
     next_agenda = agenda.next_meeting_agenda(state, state.items, meeting)
-    next_meeting = (next_agenda.date if next_agenda else None) or events.next_meeting(
-        state, found_events, meeting
-    )
+    # The agenda's date is this body's next meeting only when it names no other body
+    # ("Ärenden till SSK den 7/2" is SSK's meeting, not the next of this group).
+    own_agenda = next_agenda is not None and next_agenda.body in (None, header.body)
+    next_meeting = (
+        next_agenda.date if next_agenda and own_agenda else None
+    ) or events.next_meeting(state, found_events, meeting)
     if next_meeting is not None and meeting is not None:
         built = [actions.due_at_next_meeting(state, item, next_meeting, meeting) for item in built]
     secretary = header.secretary or header.author

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from kansli.minutes.parser.state import ParticipantDraft
 from kansli.minutes.parser.text import fold, looks_like_person
 
+# "Maya Patel (@mpatel)": a name and the handle it goes by.
+HANDLE = re.compile(r"(?P<name>[A-ZÅÄÖ][\w'’-]+(?:\s[A-ZÅÄÖ][\w'’-]+)+)\s*\(@(?P<handle>[\w.-]+)\)")
 INITIALS = re.compile(r"(\w)\.\s*(?:\w\.\s*)*([\w-]+(?:\s[\w-]+)?)")
 
 
@@ -20,9 +22,11 @@ class People:
     full: dict[str, str]
     first: dict[str, list[str]]
     last: dict[str, list[str]]
+    handles: dict[str, str]
+    """'@mpatel' -> 'Maya Patel', from "Maya Patel (@mpatel)" in the document."""
 
     @classmethod
-    def of(cls, names: Sequence[str]) -> People:
+    def of(cls, names: Sequence[str], document_text: str = "") -> People:
         full: dict[str, str] = {}
         first: dict[str, list[str]] = {}
         last: dict[str, list[str]] = {}
@@ -32,7 +36,12 @@ class People:
             if tokens:
                 first.setdefault(fold(tokens[0]), []).append(name)
                 last.setdefault(fold(tokens[-1]), []).append(name)
-        return cls(full, first, last)
+        handles = {
+            fold(f"@{m.group('handle')}"): full[fold(m.group("name"))]
+            for m in HANDLE.finditer(document_text)
+            if fold(m.group("name")) in full
+        }
+        return cls(full, first, last, handles)
 
     def resolve(self, written: str) -> str | None:
         """The full name `written` refers to, or None when it names nobody in the attendance."""
@@ -41,6 +50,8 @@ class People:
             return None
         if key in self.full:
             return self.full[key]
+        if key.startswith("@"):
+            return self.handles.get(key)
         tokens = key.split()
         if len(tokens) == 1:
             matches = self.first.get(tokens[0], [])

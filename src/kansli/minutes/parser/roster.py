@@ -50,7 +50,7 @@ def settle(state: State, text: str) -> tuple[tuple[Participant, ...], People]:
         )
         for p in state.people
     )
-    return participants, People.of([p.name for p in participants])
+    return participants, People.of([p.name for p in participants], text)
 
 
 def _by_role(people: list[ParticipantDraft], roles: PhraseSet, deputies: PhraseSet) -> str | None:

@@ -51,6 +51,9 @@ WHO_AT_START = re.compile(
     r"\s*(?P<sep>:|\s[-–])\s+(?P<task>\S.*)$"
 )
 TASK_BOX = re.compile(r"^\[[ xX✓]?\]\s+")
+DONE_BOX = re.compile(r"^\[[xX✓]\]\s+")
+# "@aiko-t set up the VMs": a handle opening a task.
+HANDLE_FIRST = re.compile(r"^@(?P<handle>[\w.-]+)\s+")
 WHO_AT_END = re.compile(r"\((?P<who>[A-ZÅÄÖ][\wåäö-]+(?:\s[A-ZÅÄÖ][\wåäö-]+)?)\)[\s.;,)]*$")
 WHO_PAREN = re.compile(r"\s*\((?P<who>[^()]{1,80})\)")
 WHO_DASH = re.compile(r"\s+[-–]\s+(?P<who>[\wÅÄÖåäö .,]{1,40})$")
@@ -65,8 +68,9 @@ def actions(state: State, item: ItemDraft, people: People, meeting: dt.date | No
         if unit.kind == BlockKind.ROW:
             found.extend(_table_actions(state, unit, people, meeting))
             continue
-        if unit.section == Section.ACTIONS:
-            found.append(_listed_action(state, unit, people, meeting))
+        if unit.section == Section.ACTIONS and unit.kind == BlockKind.BULLET:
+            if not DONE_BOX.match(unit.text):  # "[x] create the label": done, nothing to follow
+                found.append(_listed_action(state, unit, people, meeting))
             continue
         if unit.section == Section.PROPOSAL and not approved:
             continue  # a proposal binds no one until it is approved
@@ -85,6 +89,9 @@ def due_at_next_meeting(state: State, item: Item, date: dt.date, meeting: dt.dat
     """Actions "till nästa möte", "by the next meeting" or "before the April meeting" (when
     the next meeting is in April) without a date of their own are due on the next meeting's
     date, when the document gives it."""
+    tabled = item.tabled
+    if tabled and tabled.to_date is None and _at_next_meeting(state, item.text, date, meeting):
+        item = replace(item, tabled=replace(tabled, to_date=date))  # "Deferred to next meeting"
     if not any(_at_next_meeting(state, a.text, date, meeting) for a in item.actions if not a.due):
         return item
     moved = tuple(
@@ -399,9 +406,22 @@ def _body_of(state: State, written: str) -> str:
 def _listed_action(state: State, unit: Unit, people: People, meeting: dt.date | None) -> Action:
     """A bullet under "Actionpoints": the doer from a note in parentheses, a trailing dash, or
     the clause's subject."""
-    text = unit.text
+    text = TASK_BOX.sub("", unit.text)
     assignee: str | None = None
-    dash = WHO_DASH.search(text)
+    opening = HANDLE_FIRST.match(text) or WHO_AT_START.match(text)
+    if opening:
+        who = (
+            opening.group(0).strip(" :–-")
+            if "handle" in opening.groupdict()
+            else opening.group("who")
+        )
+        resolved = people.resolve(who)
+        if resolved:
+            assignee = resolved
+            text = (
+                text[opening.end() :] if "handle" in opening.groupdict() else opening.group("task")
+            )
+    dash = WHO_DASH.search(text) if assignee is None else None
     if dash and len(dash.group("who").split()) <= 3:
         doer = _doer(state, dash.group("who").strip(" ."), people, loose=True)
         if doer:

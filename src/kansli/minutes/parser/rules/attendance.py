@@ -40,7 +40,7 @@ NEXT_PERSON = (
 ONLY_REFERENCES = re.compile(r"^[\d\s,§–-]+$")
 BEFORE_REFERENCE = r"(?<!,)\s+(?=(?:§§?|(?<!\w){attendance.item_words})\s*\d)"
 NOTE = re.compile(r"\(([^()]*)\)")
-DASH = re.compile(r"\s+[-–]\s+")
+DASH = re.compile(r"\s+[-–—]\s+")
 
 
 def group_of(state: State, text: str) -> tuple[str, AttendanceGroup] | None:
@@ -209,6 +209,7 @@ def parse_entry(
         text = clean(text[: party_match.start()] + text[party_match.end() :])
     # "Fanny Nilsson (EY) ärende 1-20": the items attended are a note of their own.
     text = state.vocab.regex(BEFORE_REFERENCE).sub(",", text)
+    text = DASH.sub(", ", text, count=1)  # "Lena Fischer — joined at 15:20", "Anna Berg – Huddinge"
     segments = [s for s in split_outside_parentheses(text, ",") if s]
     if not segments:
         return None

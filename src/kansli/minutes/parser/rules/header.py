@@ -59,9 +59,13 @@ def date_line(state: State, block: Block) -> int:
     if not in_header(state):
         return 0
     text = clean(" ".join(block.cells) if block.kind == BlockKind.ROW else block.text)
-    if not fill_date_time(state, text, whole=True):
-        return 0
-    return 1
+    if fill_date_time(state, text, whole=True):
+        return 1
+    # "Fernleaf Design System · biweekly sync · 15:00–15:50 UTC · Zoom": a part of a line
+    # set apart by dots or bars may be the date or time.
+    parts = PART_BREAK.split(text)
+    found = [fill_date_time(state, part, whole=True) for part in parts] if len(parts) > 2 else []
+    return 1 if any(found) else 0
 
 
 def fill_date_time(state: State, text: str, *, whole: bool) -> bool:
@@ -94,6 +98,9 @@ def cut_times_and_dates(state: State, text: str) -> str:
     spans = [(d.begin, d.stop) for d in grammar.find_dates(text, None)]
     spans += [(t.begin, t.stop) for t in grammar.find_times(text)]
     return state.vocab["words.date_glue"].remove(without_spans(text, spans)).strip(" ,-–")
+
+
+PART_BREAK = re.compile(r"\s[·•|]\s")
 
 
 # --- labelled fields --------------------------------------------------------------------------
