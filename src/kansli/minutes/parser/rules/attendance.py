@@ -69,6 +69,8 @@ def heading(state: State, block: Block) -> int:
     if block.kind == BlockKind.HEADING and state.items and block.level == state.item_level:
         return 0  # "## Medverkande" among the items is an item; its lists are read inside it
     phrase, group = found
+    if block.kind == BlockKind.ROW and len(cells) >= 2 and not cells[0][len(phrase) :].strip(" :"):
+        return _label_cell(state, block, group, cells[1:])
     rest = text[len(phrase) :]
     consumed = 1
     if not rest.strip():
@@ -93,6 +95,32 @@ def heading(state: State, block: Block) -> int:
     if listed:
         consumed = _inline_list(state, block, group, listed, consumed)
     return consumed
+
+
+def _label_cell(state: State, block: Block, group: AttendanceGroup, values: list[str]) -> int:
+    """'Övriga närvarande | Helena Strand, förvaltningschef': the heading in its own column and
+    the first person (or a sub-label, "Beslutande | Ledamöter") beside it; the rows under it go
+    on with the list."""
+    state.group = group
+    state.pending_label = None
+    sub = group_of(state, values[0]) or (
+        (
+            values[0],
+            AttendanceGroup(group.status, state.vocab.roles_by_heading.get(fold(values[0]))),
+        )
+        if len(values) == 1 and _is_sublabel(values[0]) and not looks_like_person(values[0])
+        else None
+    )
+    if sub is not None and not values[0][len(sub[0]) :].strip(" :"):
+        group.role = group.role or sub[1].role  # "Beslutande | Ledamöter"
+        return 1
+    listed = " ".join(values)
+    if _several_people(state, listed):
+        add_list(state, listed, block.source)
+    else:
+        for entry in _name_and_details(state, group, block, values):
+            add(state, entry)
+    return 1
 
 
 def _inline_list(
@@ -332,9 +360,7 @@ def line(state: State, block: Block) -> int:
 def _text_line(state: State, group: AttendanceGroup, block: Block, text: str) -> bool:
     """Lines of text that name several people, or none: a comma list, a wrapped "1-20", and two
     columns read as one line ("Fanny Nilsson (EY) ärende 1-20 Christina Hermansson ärende 13")."""
-    parts = split_outside_parentheses(text, ",")
-    several = len(parts) >= 3 or all(len(without_parentheses(p).split()) == 1 for p in parts)
-    if len(parts) > 1 and several and _is_name_list(state, text):
+    if _several_people(state, text):
         # "Anna, Ronja, Per"; a line of two ("Oliver Bäck, Region Sjöbygden") is one person.
         add_list(state, text, block.source)
         return True
@@ -411,6 +437,21 @@ def _plausible_line(text: str) -> bool:
         return False
     head = without_parentheses(text.split(",", maxsplit=1)[0])
     return looks_like_person(head) or CHECKBOX.match(text) is not None
+
+
+def _several_people(state: State, text: str) -> bool:
+    """'Anna, Ronja, Per', 'Rebecca Tran (excused), Paul Lindgren': a line naming several
+    people; "Oliver Bäck, Region Sjöbygden" is one person and where they come from."""
+    parts = [without_parentheses(p) for p in split_outside_parentheses(text, ",")]
+    if len(parts) < 2 or not _is_name_list(state, text):
+        return False
+    if len(parts) >= 3 or all(len(p.split()) == 1 for p in parts):
+        return True
+    endings = state.vocab["attendance.organisation_words"].phrases
+    return all(
+        looks_like_person(p) and not any(word.endswith(endings) for word in fold(p).split())
+        for p in parts
+    )
 
 
 def _is_name_list(state: State, text: str) -> bool:
