@@ -56,9 +56,16 @@ def settle(state: State, text: str) -> tuple[tuple[Participant, ...], People]:
 def _by_role(people: list[ParticipantDraft], roles: PhraseSet, deputies: PhraseSet) -> str | None:
     """The participant whose role names the office ("ordförande"), not its deputy."""
     for person in people:
-        if person.role and roles.search(person.role) and not deputies.search(person.role):
+        role = person.role
+        if role and _names_office(role, roles) and not deputies.search(role):
             return person.name
     return None
+
+
+def _names_office(role: str, roles: PhraseSet) -> bool:
+    """'ordförande', 'nämndsekreterare' (an office as the end of a compound)."""
+    last = fold(role).split()[-1] if role.split() else ""
+    return bool(roles.search(role)) or any(len(p) > 6 and last.endswith(p) for p in roles.phrases)
 
 
 def _officers_attended(state: State) -> None:

@@ -27,7 +27,7 @@ RULES: tuple[tuple[str, Rule, str], ...] = (
     ("column_values", header.column_values, "PR"),
     ("pending_value", header.pending_value, "PHBR"),
     ("title", title.title, "PHR"),
-    ("body_line", title.body_line, "PH"),
+    ("body_line", title.body_line, "PHR"),
     ("capitals_item", items.capitals_item, "P"),
     ("letterhead", header.letterhead, "PH"),
     ("label_tail", header.label_tail, "P"),

@@ -8,6 +8,7 @@ import re
 
 from kansli.minutes.blocks import Block, BlockKind
 from kansli.minutes.dates import default_grammar, parse_short_iso
+from kansli.minutes.parser.rules.attendance import group_of
 from kansli.minutes.parser.rules.header import (
     PAGE_OF,
     SHORT_ISO,
@@ -225,12 +226,15 @@ def _meeting_compound(state: State, text: str) -> str | None:
 
 def body_line(state: State, block: Block) -> int:
     """After a title without the body ("KUNGSBACKA KOMMUN SAMMANTRÄDESPROTOKOLL"), the next plain
-    line names the body ("Kommunstyrelsens arbetsutskott")."""
+    line names the body ("Kommunstyrelsens arbetsutskott"); in a letterhead laid out in columns
+    its first cell does ("Barn- och utbildningsnämnden | Sammanträdesdatum"), and the other
+    cells are left to the labels."""
     header = state.header
-    if not header.body_expected or not in_header(state) or block.kind == BlockKind.ROW:
+    if not header.body_expected or not in_header(state):
         return 0
     header.body_expected = False
-    text = clean(block.text)
+    row = block.kind == BlockKind.ROW
+    text = clean(block.cells[0] if row and block.cells else block.text)
     if (
         len(text.split()) > 10
         or ends_sentence(text)
@@ -238,7 +242,8 @@ def body_line(state: State, block: Block) -> int:
         or is_upper_word_line(text)
         or label_of(state, text) is not None
         or is_section_word(state, text)
+        or (row and group_of(state, text) is not None)
     ):
         return 0
     header.body = text
-    return 1
+    return 0 if row else 1
