@@ -37,6 +37,8 @@ ASSIGNED = (
     r"(?<!\w){actions.assign}\s+(?P<who>[A-ZÅÄÖ][\wÅÄÖåäö.-]*(?:\s[A-ZÅÄÖ][\wåäö-]+)?)"
     r"\s+{actions.assign_then}(?!\w)"
 )
+# A body in its definite form given a task: "ger förvaltningen i uppdrag att ta fram ...".
+ASSIGNED_BODY = r"(?<!\w){actions.assign}\s+(?P<who>[a-zåäö]{4,})\s+{actions.assign_task}(?!\w)"
 # "Speciellt kommer Olav skriva ...": a doer after its modal verb (Swedish word order).
 INVERTED = (
     r"(?<!\w){actions.modals}\s+(?P<who>[A-ZÅÄÖ][\wåäö-]+(?:\s[A-ZÅÄÖ][\wåäö-]+)?)"
@@ -246,9 +248,10 @@ def _other_doers(
         ):
             # "Alice: will send the budget": the speaker's promise without a pronoun.
             found.append((start, speaker, sentence.index(rest, start)))
-    for match in vocab.regex(ASSIGNED).finditer(sentence):
-        who = people.resolve(match.group("who")) or match.group("who")
-        found.append((match.start(), who, match.end()))
+    for pattern in (ASSIGNED, ASSIGNED_BODY):
+        for match in vocab.regex(pattern).finditer(sentence):
+            who = people.resolve(match.group("who")) or match.group("who")
+            found.append((match.start(), who, match.end()))
     for match in vocab.regex(INVERTED).finditer(sentence):
         who = people.resolve(match.group("who"))
         if who is not None:

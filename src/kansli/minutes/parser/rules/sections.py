@@ -28,6 +28,9 @@ def section_of(state: State, label: str) -> Section | None:
         return Section.PROPOSAL
     words = fold(label).split()
     if 1 < len(words) <= 5:
+        folded = " ".join(words)
+        if any(folded.endswith(f" {p}") for p in vocab["decisions.proposal_headings"].phrases):
+            return Section.PROPOSAL  # "Förvaltningens förslag till beslut"
         if words[-1] in vocab["decisions.heading_suffixes"].phrases:
             return Section.DECISION  # "Välfärdsnämndens beslut"
         suffixes = vocab["decisions.proposal_suffixes"].phrases
@@ -163,14 +166,16 @@ def _continues(state: State, block: Block, last: Unit) -> bool:
             and text[:1].islower()
             and not ends_sentence(last.text)
         )
+    item = state.item
+    in_proposal = item is not None and item.section in (Section.PROPOSAL, Section.DECISION)
+    if in_proposal and state.vocab["decisions.att"].prefix(text) and last.text.endswith(","):
+        return False  # "att bygga ...," / "att ansöka ...": each att-sats stands alone
     if block.continued:
         return True
     if block.kind != BlockKind.PARAGRAPH:
         return False
-    item = state.item
-    in_proposal = item is not None and item.section in (Section.PROPOSAL, Section.DECISION)
     if in_proposal and state.vocab["decisions.att"].prefix(text):
-        return False  # "att bygga ..." / "att ansöka ...": each att-sats stands alone
+        return False
     if text[:1].islower():
         return True
     # A hard-wrapped text file: the previous line is long and did not end its sentence.
