@@ -20,6 +20,7 @@ from kansli.minutes import parse_file, parse_text, to_json
 TESTS = Path(__file__).resolve().parent.parent
 CORPUS = TESTS / "corpus"
 GOLDEN = TESTS / "golden"
+GENERALITY = TESTS / "generality"
 FOUNDING = CORPUS / "sv" / "sodertorn-ledningsgrupp-2019-01-25"
 SOURCE_SUFFIXES = (".txt", ".md", ".org", ".rst", ".typ", ".docx", ".pdf", ".html")
 DAMAGED = "sv-muni-pdf-01"
@@ -141,6 +142,32 @@ def test_it_reads_the_annotated_documents_well_on_average() -> None:
     ]
     assert len(scores) >= 10
     assert sum(scores) / len(scores) >= 0.75, scores
+
+
+GENERALITY_CASES = [
+    pytest.param(expected, source, id=source.name)
+    for expected in sorted(GENERALITY.glob("*.expected.json"))
+    for source in sources_of(expected)
+]
+
+
+@pytest.mark.parametrize(("expected", "source"), GENERALITY_CASES)
+def test_it_reads_invented_minutes_in_the_shapes_real_ones_take(
+    expected: Path, source: Path
+) -> None:
+    """Eight invented documents in layouts the corpus lacks (a committee protocol exported to
+    text, task lists, motions, notes with no headings), annotated by hand without the parser.
+    See tests/generality/README.md for what each exercises and the measured figures."""
+    overall, families = score(expected, source)
+    assert overall >= 0.65, families
+
+
+def test_it_reads_the_invented_minutes_well_on_average() -> None:
+    scores = [
+        score(expected, source)[0] for expected, source in (c.values for c in GENERALITY_CASES)
+    ]
+    assert len(scores) == 8
+    assert sum(scores) / len(scores) >= 0.78, scores
 
 
 @pytest.mark.parametrize("fmt", ["auto", "text", "markdown"])
