@@ -271,6 +271,20 @@ def test_it_reads_org() -> None:
     assert [b.level for b in only(document, BlockKind.HEADING)] == [1, 2]
 
 
+def test_it_reads_org_tasks_as_points_with_their_deadline() -> None:
+    document = read_text(
+        "* § 5 Remiss\n*** TODO Elsy sammankallar arbetsgruppen\n    DEADLINE: <2025-09-05 fre>\n"
+        "*** DONE Boka lokal\n",
+        fmt="org",
+    )
+    blocks = merge_continued(document.blocks)
+    assert [(b.kind.value, b.text) for b in blocks if b.kind is not BlockKind.BLANK] == [
+        ("heading", "§ 5 Remiss"),
+        ("bullet", "Elsy sammankallar arbetsgruppen (deadline 2025-09-05)"),
+        ("bullet", "[x] Boka lokal"),
+    ]
+
+
 def test_it_reads_rst() -> None:
     document = read_text(
         "Protokoll\n=========\n\n1   Närvaro\n-----------\n\n"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from kansli.minutes.blocks import BlockKind
 from kansli.minutes.readers._clean import unescape
 from kansli.minutes.readers._result import ReadResult
 from kansli.minutes.readers.text import LineReader, split_lines
@@ -16,6 +17,10 @@ from kansli.minutes.readers.text import LineReader, split_lines
 _KEYWORD = re.compile(r"^\s*#\+([A-Za-z_]+):\s*(.*?)\s*$")
 _METADATA_KEYS = frozenset({"title", "subtitle", "date", "author", "email", "language"})
 _HEADING = re.compile(r"^(\*+)\s+(.*?)(?:\s+:[\w@#%:]+:)?\s*$")
+# "TODO Elsy sammankallar ..." / "DONE ...": a heading that is a task.
+_TASK = re.compile(r"^(TODO|DONE)\s+(?:\[#[A-C]\]\s+)?(.+)$")
+# "DEADLINE: <2025-09-05 fre>", "SCHEDULED: <2025-09-05>": a task's date.
+_PLANNING = re.compile(r"^\s*(DEADLINE|SCHEDULED):\s*<(\d{4}-\d{2}-\d{2})[^>]*>")
 _COMMENT = re.compile(r"^\s*(?:#(?:\s|$)|#\+)")
 _LATEX_COMMAND = re.compile(r"^\s*\\[A-Za-z]+")
 _LINK = re.compile(r"\[\[([^\]]+)\](?:\[([^\]]+)\])?\]")
@@ -61,8 +66,26 @@ class OrgReader(LineReader):
             return True
         if _COMMENT.match(line) or _LATEX_COMMAND.match(line):
             return True
+        planning = _PLANNING.match(line)
+        if planning and self.open is not None and self.open.kind is BlockKind.BULLET:
+            # "DEADLINE: <2025-09-05 fre>" under a task: its date goes with the task.
+            self.out.bullet(
+                f"({planning[1].lower()} {planning[2]})",
+                number,
+                level=self.open.level,
+                marker=self.open.marker,
+                continued=True,
+            )
+            return True
         heading = _HEADING.match(line)
         if heading:
+            task = _TASK.match(heading[2])
+            if task:
+                # "*** TODO Elsy sammankallar arbetsgruppen": a task, not a section. A done one
+                # is written as a ticked box.
+                text = task[2] if task[1] == "TODO" else f"[x] {task[2]}"
+                self.list_line(text, number, indent=0, marker="-")
+                return True
             self.heading(heading[2], number, level=len(heading[1]), marker=heading[1])
             return True
         return False

@@ -65,14 +65,13 @@ def actions(state: State, item: ItemDraft, people: People, meeting: dt.date | No
     found: list[Action] = []
     approved = _approves_proposals(state, item)
     for unit in item.units:
-        if unit.section in (Section.AGENDA, Section.HISTORY):
-            continue
+        if unit.section in (Section.AGENDA, Section.HISTORY) or DONE_BOX.match(unit.text):
+            continue  # "[x] create the label": done, nothing to follow
         if unit.kind == BlockKind.ROW:
             found.extend(_table_actions(state, unit, people, meeting))
             continue
         if unit.section == Section.ACTIONS and unit.kind == BlockKind.BULLET:
-            if not DONE_BOX.match(unit.text):  # "[x] create the label": done, nothing to follow
-                found.append(_listed_action(state, unit, people, meeting))
+            found.append(_listed_action(state, unit, people, meeting))
             continue
         if unit.section == Section.PROPOSAL and not approved:
             continue  # a proposal binds no one until it is approved
@@ -186,11 +185,12 @@ def _actions_in_text(
     state: State, unit: Unit, people: People, meeting: dt.date | None
 ) -> list[Action]:
     result: list[Action] = []
-    if not state.vocab.union(*ACTION_WORDS).search(unit.text):
+    text = TASK_BOX.sub("", unit.text)  # "[ ] Elsy sammankallar ...": the box is no word
+    if not state.vocab.union(*ACTION_WORDS).search(text):
         return result  # no verb, task word or modal anywhere: no sentence needs reading
-    dues = _Dues(state, unit.text, meeting)
-    speaker = _speaker(state, unit.text, people)
-    for sentence in state.vocab.sentences(unit.text):
+    dues = _Dues(state, text, meeting)
+    speaker = _speaker(state, text, people)
+    for sentence in state.vocab.sentences(text):
         matches = _doers(state, sentence, people, dues.of(sentence))
         matches += _other_doers(state, sentence, people, speaker)
         matches.sort()
