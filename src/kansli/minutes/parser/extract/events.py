@@ -151,7 +151,12 @@ def next_meeting(state: State, found: list[Event], meeting: dt.date | None) -> d
     if meeting is None:
         return None
     for event in sorted(found, key=lambda e: e.start):
-        if not event.approximate and event.start > meeting and is_next_meeting(state, event.title):
+        if (
+            not event.approximate
+            and event.start > meeting
+            # "DATE OF NEXT MEETING (Committee Room 2)"; not "bordläggs till nästa möte med SSK"
+            and is_next_meeting(state, event.title.split(" (")[0])
+        ):
             return event.start
     return None
 
