@@ -134,7 +134,7 @@ def _inline_list(
         listed = f"{listed} {clean(following.text)}"  # the list wrapped onto the next line
         consumed += 1
     sentences = state.vocab.sentences(listed)
-    if len(sentences) > 1:
+    if len(sentences) > 1 and len(" ".join(sentences[1:]).split()) >= 3:
         # "Deltog: A, B och C. Per Wall hade förhinder ...": the list is the first sentence,
         # the rest is prose (read for attendance later), which the next line may go on with.
         listed = sentences[0].rstrip(" .")
@@ -151,7 +151,17 @@ def _inline_list(
             for entry in _name_and_details(state, group, block, [listed]):
                 add(state, entry)
         return consumed
-    add_list(state, listed, block.source)
+    if (
+        "," in listed
+        and not _several_people(state, listed)
+        and not state.vocab["words.and"].search(listed)
+    ):
+        # "Adjungerad: Tove Ek, förvaltare, Norrbo AB": one person and their details.
+        entry = parse_entry(state, listed, block.source, group.status, group.role)
+        if entry is not None:
+            add(state, entry)
+    else:
+        add_list(state, listed, block.source)
     state.group = None  # "Frånvarande: A, B, C" is the whole list
     return consumed
 

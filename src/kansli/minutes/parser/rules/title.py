@@ -218,9 +218,9 @@ def _meeting_compound(state: State, text: str) -> str | None:
     meeting word, standing first in the title's rest."""
     first = text.split(maxsplit=1)[0]
     ends = [w for w in state.vocab["title.meeting_words"].phrases if len(w) >= 4 and " " not in w]
-    folded = fold(first)
-    if len(text.split()) > 1 and any(folded.endswith(w) and folded != w for w in ends):
-        return first
+    folded = fold(first.rstrip(" ,."))
+    if any(folded.endswith(w) and folded != w for w in ends):
+        return first  # alone too: "Protokoll fört vid styrelsemöte nr 4" names no body
     return None
 
 
@@ -238,7 +238,7 @@ def body_line(state: State, block: Block) -> int:
     if (
         len(text.split()) > 10
         or ends_sentence(text)
-        or any(ch.isdigit() for ch in text)
+        or sum(ch.isdigit() for ch in text) > 3  # a date or a number; "Lärkträdet 3" is a name
         or is_upper_word_line(text)
         or label_of(state, text) is not None
         or is_section_word(state, text)
