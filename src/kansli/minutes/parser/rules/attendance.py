@@ -157,9 +157,9 @@ def _inline_list(
         and not state.vocab["words.and"].search(listed)
     ):
         # "Adjungerad: Tove Ek, förvaltare, Norrbo AB": one person and their details.
-        entry = parse_entry(state, listed, block.source, group.status, group.role)
-        if entry is not None:
-            add(state, entry)
+        person = parse_entry(state, listed, block.source, group.status, group.role)
+        if person is not None:
+            add(state, person)
     else:
         add_list(state, listed, block.source)
     state.group = None  # "Frånvarande: A, B, C" is the whole list
