@@ -42,6 +42,7 @@ RULES: tuple[tuple[str, Rule, str], ...] = (
     ("title_continuation", items.title_continuation, "PHR"),
     ("date_line", header.date_line, "PHR"),
     ("number_line", title.number_line, "PH"),
+    ("signature", header.signature, "P"),
     ("section_label", sections.section_label, "PH"),
     ("subheading", sections.subheading, "PH"),
     ("content", sections.content, "PBR"),

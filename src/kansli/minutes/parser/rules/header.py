@@ -13,6 +13,7 @@ from kansli.minutes.dates import default_grammar, parse_short_iso
 from kansli.minutes.parser.state import State
 from kansli.minutes.parser.text import (
     clean,
+    fold,
     is_upper_word_line,
     looks_like_person,
     split_outside_parentheses,
@@ -392,3 +393,22 @@ def letterhead(state: State, block: Block) -> int:
         state.header.letterheads.append(clean(block.text))
         return 1
     return 0
+
+
+# "/Ulla (anteckningar)", "/Kim": a signature under informal notes.
+SIGNATURE = re.compile(
+    r"^/\s*(?P<name>[A-ZÅÄÖ][\wåäöé-]+(?:\s[A-ZÅÄÖ][\wåäöé-]+)?)\s*(?:\((?P<note>[^()]*)\))?$"
+)
+
+
+def signature(state: State, block: Block) -> int:
+    """'/Ulla (anteckningar)': who wrote the notes, when nothing else has said."""
+    match = SIGNATURE.match(clean(block.text))
+    if match is None:
+        return 0
+    note = match.group("note")
+    wrote = state.vocab.union("closing.author", "attendance.secretary")
+    if note and not (wrote.search(note) or any(fold(note) in p for p in wrote.phrases)):
+        return 0
+    state.header.author = state.header.author or match.group("name")
+    return 1
