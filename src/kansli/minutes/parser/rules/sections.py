@@ -52,6 +52,8 @@ def section_label(state: State, block: Block) -> int:
     if labelled is None:
         return 0
     section, rest = labelled
+    if state.item is None and section not in (Section.DECISION, Section.PROPOSAL, Section.ACTIONS):
+        return 0  # "Anteckningar: ..." before any item says nothing of an item
     if state.item is None:
         # Notes without item headings so far: the label opens the meeting's implicit item.
         item = ItemDraft(number=None, title="", source=block.source, implicit=True)
