@@ -285,7 +285,7 @@ def labels(state: State, block: Block) -> int:
     value = value.strip().lstrip(":.-– ").strip()
     if setter in PEOPLE_SETTERS and value and not only_names(state, value):
         return 0  # "Ordförande Lisa Andersson (M) prövar om ...": a sentence, not a field
-    if not value and block.kind == BlockKind.HEADING and setter in PEOPLE_SETTERS:
+    if not value and block.kind == BlockKind.HEADING and is_section_word(state, block.text):
         return 0  # "## Anteckningar", "## Notes": a section heading, not a field
     state.group = None
     if not value:

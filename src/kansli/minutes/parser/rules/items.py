@@ -124,6 +124,8 @@ def section_for_title(state: State, title: str) -> Section:
         return Section.AGENDA
     if vocab["actions.headings"].prefix(title):
         return Section.ACTIONS
+    if vocab["decisions.headings"].is_(title):
+        return Section.DECISION  # "## Beslut" / "## Decisions" as a part of its own
     if vocab["referrals.headings"].is_(title):
         return Section.REFERRALS
     if vocab["events.headings"].prefix(title):
