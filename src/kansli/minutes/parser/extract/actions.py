@@ -48,10 +48,13 @@ CLAUSE_PUNCTUATION = re.compile(r"(?:[,;:]|\s[-–])\s+")
 LEADING_TOKENS = re.compile(r"((?:[A-ZÅÄÖÉ]\.\s?)?[\wÅÄÖåäöé'’-]+)")
 BODY_WORD = re.compile(r"\s+(?P<body>[A-ZÅÄÖ][\wÅÄÖåäö]*(?:-[\wåäö]+)?)")
 # "Tom - update the list", "[ ] Priya: book the venue": a point that opens with who does it.
-WHO_AT_START = re.compile(
-    r"^(?P<box>\[[ xX✓]?\]\s*)?(?P<who>[A-ZÅÄÖ][\wåäö'’.-]*(?:\s[A-ZÅÄÖ][\wåäö'’-]*)?)"
+# Several may open it: "Linnea + Johan: utkast till ...".
+_ONE = r"[A-ZÅÄÖ][\wåäö'’.-]*(?:\s[A-ZÅÄÖ][\wåäö'’-]*)?"
+WHO_AT_START = (
+    rf"^(?P<box>\[[ xX✓]?\]\s*)?(?P<who>{_ONE}(?:\s*(?:[+&/]|\s{{words.and}}\s)\s*{_ONE})*)"
     r"\s*(?P<sep>:|\s[-–])\s+(?P<task>\S.*)$"
 )
+SEVERAL = re.compile(r"\s*[+&/]\s*|,\s*")
 TASK_BOX = re.compile(r"^\[[ xX✓]?\]\s+")
 DONE_BOX = re.compile(r"^\[[xX✓]\]\s+")
 # "@aiko-t set up the VMs": a handle opening a task.
@@ -65,8 +68,9 @@ def actions(state: State, item: ItemDraft, people: People, meeting: dt.date | No
     found: list[Action] = []
     approved = _approves_proposals(state, item)
     for unit in item.units:
-        if unit.section in (Section.AGENDA, Section.HISTORY) or DONE_BOX.match(unit.text):
-            continue  # "[x] create the label": done, nothing to follow
+        listed = unit.section == Section.AGENDA and unit.kind == BlockKind.BULLET
+        if listed or unit.section == Section.HISTORY or DONE_BOX.match(unit.text):
+            continue  # an agenda point, how a case was handled, or "[x] ...": done
         if unit.kind == BlockKind.ROW:
             found.extend(_table_actions(state, unit, people, meeting))
             continue
@@ -154,10 +158,10 @@ def _owned_point(
     """A point of a list that names who takes it: "Bommar till gårdarna ... (Emil)", "Tom -
     update the list", "[ ] Priya: book the venue"; or a task-list box without a name."""
     text, who = unit.text, None
-    start = WHO_AT_START.match(text)
+    start = state.vocab.regex(WHO_AT_START).match(text)
     end = WHO_AT_END.search(text)
     if start and (start.group("box") or start.group("sep") != ":"):
-        who = people.resolve(start.group("who"))
+        who = _named(state, start.group("who"), people, loose=start.group("sep") == ":")
         text = start.group("task") if who else text
     if who is None and end is not None:
         who = people.resolve(end.group("who"))
@@ -411,14 +415,16 @@ def _listed_action(state: State, unit: Unit, people: People, meeting: dt.date | 
     the clause's subject."""
     text = TASK_BOX.sub("", unit.text)
     assignee: str | None = None
-    opening = HANDLE_FIRST.match(text) or WHO_AT_START.match(text)
+    opening = HANDLE_FIRST.match(text) or state.vocab.regex(WHO_AT_START).match(text)
     if opening:
         who = (
             opening.group(0).strip(" :–-")
             if "handle" in opening.groupdict()
             else opening.group("who")
         )
-        resolved = people.resolve(who)
+        colon = "sep" in opening.groupdict() and opening.group("sep") == ":"
+        # "Alla: svara ..." may name a group; "Diarieföring - ta med ..." names nobody.
+        resolved = _named(state, who, people, loose=colon)
         if resolved:
             assignee = resolved
             text = (
@@ -458,6 +464,31 @@ def _listed_action(state: State, unit: Unit, people: People, meeting: dt.date | 
         due[1] if due else None,
         unit.source,
     )
+
+
+def _named(state: State, written: str, people: People, *, loose: bool) -> str | None:
+    """'Linnea + Johan' -> 'Linnea Forsberg, Johan Mattsson'; with `loose`, a group or a
+    pronoun as written ("Alla"); None when it names nobody."""
+    joiners = state.vocab["words.and"].pattern
+    parts = [
+        part.strip()
+        for piece in SEVERAL.split(written)
+        for part in (_split_and(piece, joiners) if joiners else [piece])
+        if part.strip()
+    ]
+    if len(parts) > 1:
+        names = [people.resolve(p) for p in parts]
+        return ", ".join(n for n in names if n) if all(names) else None
+    return _doer(state, written, people, loose=True) if loose else people.resolve(written)
+
+
+def _split_and(text: str, joiners: re.Pattern[str]) -> list[str]:
+    """'Anna och Per' -> ['Anna', 'Per'] (the vocabulary's words for "and")."""
+    parts, start = [], 0
+    for match in joiners.finditer(text.lower()):
+        parts.append(text[start : match.start()])
+        start = match.end()
+    return [*parts, text[start:]]
 
 
 def _subject_verb_loose(state: State, sentence: str, people: People) -> str | None:

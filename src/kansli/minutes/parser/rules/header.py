@@ -101,6 +101,7 @@ def cut_times_and_dates(state: State, text: str) -> str:
     return state.vocab["words.date_glue"].remove(without_spans(text, spans)).strip(" ,-–")
 
 
+TRAILING_NOTE = re.compile(r"\s*\([^()]*\)\s*$")
 PART_BREAK = re.compile(r"\s[·•|]\s")
 
 
@@ -147,6 +148,9 @@ def _set_place(state: State, value: str) -> None:
     connector = state.vocab["title.connectors"].prefix(place)
     if connector:
         place = place[len(connector) :].strip()
+    remark = TRAILING_NOTE.search(place)
+    if remark and place[: remark.start()].strip():
+        place = place[: remark.start()].strip()  # "Hagnäs kommunhus (några via Teams)"
     if place and state.header.place is None:
         state.header.place = place
 
