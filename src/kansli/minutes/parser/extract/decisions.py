@@ -4,13 +4,18 @@ items without a labelled decision — sentences with decision wording ("Mötet v
 
 from __future__ import annotations
 
+import re
+
 from kansli.minutes.blocks import BlockKind
 from kansli.minutes.model import Decision, Source
 from kansli.minutes.parser.state import ItemDraft, Section, State, Unit
-from kansli.minutes.parser.text import clean, fold
+from kansli.minutes.parser.text import clean, fold, split_outside_parentheses
 
 # "attsats 2 bifalles": the numbered part of the proposal an approval picks.
 NUMBERED_APPROVAL = r"(?<!\w){decisions.numbered_parts}\s*(\d+)\b"
+
+
+OUTCOME_HEAD = re.compile(r"[,(;]")
 
 
 def decisions(state: State, item: ItemDraft) -> list[Decision]:
@@ -59,6 +64,11 @@ def _worded_decisions(state: State, item: ItemDraft) -> list[Decision]:
             found.extend(_resolve_approval(state, outcome, unit.source, proposals))
             proposals = []
             continue
+        moved = _carried_motion(state, unit.text)
+        if moved is not None:
+            found.append(Decision(moved, unit.source))
+            proposals = []
+            continue
         text = _decision_part(state, unit.text)
         if text is not None:
             found.append(Decision(text, unit.source))
@@ -66,11 +76,33 @@ def _worded_decisions(state: State, item: ItemDraft) -> list[Decision]:
     return found
 
 
+def _carried_motion(state: State, text: str) -> str | None:
+    """'Motion by Vice Chair Reyes, seconded by Councilmember Liu, to approve the minutes as
+    presented. Motion carried 4-0.' -> 'to approve the minutes as presented': what a motion
+    carried in the same paragraph moved (who moved and seconded it is no part of it)."""
+    sentences = state.vocab.sentences(text)
+    motions = state.vocab["decisions.motions"]
+    for index, sentence in enumerate(sentences):
+        if not motions.prefix(sentence.strip()):
+            continue
+        after = " ".join(sentences[index + 1 :])
+        if not _outcome(state, after) or state.vocab["decisions.rejections"].search(after):
+            return None
+        parts = split_outside_parentheses(sentence, ",")
+        seconded = state.vocab["decisions.seconded"]
+        content = [
+            p for p in parts if not (motions.prefix(p.strip()) or seconded.prefix(p.strip()))
+        ]
+        moved = clean(", ".join(content)).rstrip(".")
+        return moved or None
+    return None
+
+
 def _outcome(state: State, text: str) -> str | None:
     """'Carried unanimously.', 'Moved: L. Ortega. Seconded: H. Boone. Carried.': a vote's
     outcome alone, without the motion it carries."""
     for sentence in state.vocab.sentences(text):
-        head = clean(sentence).split(",")[0]
+        head = OUTCOME_HEAD.split(clean(sentence))[0]  # "Motion carried 4-0 (Bell opposed)"
         if state.vocab["decisions.approvals"].prefix(head) and len(head.split()) <= 3:
             return clean(sentence)
     return None

@@ -115,7 +115,7 @@ def _label_cell(state: State, block: Block, group: AttendanceGroup, values: list
         group.role = group.role or sub[1].role  # "Beslutande | Ledamöter"
         return 1
     listed = " ".join(values)
-    if _several_people(state, listed):
+    if ";" in listed or _several_people(state, listed):
         add_list(state, listed, block.source)
     else:
         for entry in _name_and_details(state, group, block, values):
@@ -211,6 +211,13 @@ def add_list(state: State, text: str, source: Source) -> None:
             add(state, draft)
 
 
+def _without_title(state: State, name: str) -> str:
+    """'Vice Chair Daniel Reyes' -> 'Daniel Reyes'."""
+    title = state.vocab["attendance.honorifics"].prefix(name)
+    rest = name[len(title) :].strip() if title else name
+    return rest if rest and looks_like_person(rest) else name
+
+
 def _without_leading_and(state: State, text: str) -> str:
     """'och Jeremy Hylton' -> 'Jeremy Hylton' (the last name of a list)."""
     word = state.vocab["words.and"].prefix(text.strip())
@@ -256,8 +263,10 @@ def parse_entry(
     if name is None:
         return None
     honorific = state.vocab["attendance.honorifics"].prefix(name)
-    if honorific and name[len(honorific) :].strip():
-        name = name[len(honorific) :].strip()  # "Cllr Rosalind Hart"
+    if honorific and looks_like_person(name[len(honorific) :].strip()):
+        name = name[len(honorific) :].strip()  # "Cllr Rosalind Hart", "Vice Chair Daniel Reyes"
+        if role is None and state.vocab["attendance.roles"].is_(honorific):
+            role = fold(honorific)
     note = NOTE.search(segments[0])
     if note and state.vocab["attendance.roles"].search(note.group(1)):
         segments.append(note.group(1))  # "Anna Berg (ordförande)": her role
@@ -466,7 +475,9 @@ def _several_people(state: State, text: str) -> bool:
 
 def _is_name_list(state: State, text: str) -> bool:
     parts = split_outside_parentheses(text, ",")
-    names = [_without_leading_and(state, without_parentheses(p)) for p in parts]
+    names = [
+        _without_title(state, _without_leading_and(state, without_parentheses(p))) for p in parts
+    ]
     # "Anna Berg, Per Holm", "Anna, Ronja"; but "Mats Ekholm, Tallmo" is a name and a place.
     if len(names) == 2 and len(names[0].split()) >= 2 and len(names[1].split()) == 1:
         return False
