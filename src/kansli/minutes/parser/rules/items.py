@@ -180,6 +180,31 @@ def heading_item(state: State, block: Block) -> int:
     return 1
 
 
+LETTERED = re.compile(r"^(?P<letter>[A-Z])[.)]\s+(?P<title>[A-ZÅÄÖ0-9]\S*\s+\S.*)$")
+
+
+def letter_item(state: State, block: Block) -> int:
+    """'A. Award of Contract – ...', 'B. Residential Parking ...': lettered points under a
+    heading ("NEW BUSINESS") are items of their own, when the letters follow one another."""
+    if block.continued or not state.blank_before or not state.items:
+        return 0
+    match = LETTERED.match(clean(block.text))
+    if match is None or len(match.group("title")) > 160:
+        return 0
+    letter = match.group("letter")
+    if letter == "A":
+        following = any(
+            LETTERED.match(b.text.strip()) and b.text.lstrip()[:1] == "B"
+            for b in state.blocks[state.pos + 1 :]
+        )
+        if not following:
+            return 0
+    elif state.item is None or state.item.number != chr(ord(letter) - 1):
+        return 0
+    open_item(state, letter, clean_title(state, match.group("title")), block)
+    return 1
+
+
 def capitals_item(state: State, block: Block) -> int:
     """'CALL TO ORDER', 'APPROVAL OF MINUTES': in a plain text whose items are headings in
     capitals (at least three such lines, each alone after a gap), such a line opens an item."""
