@@ -101,8 +101,9 @@ def _dated_first_line(state: State, block: Block, text: str) -> bool:
         return False
     if any(b.kind not in (BlockKind.BLANK, BlockKind.PAGE) for b in state.blocks[: state.pos]):
         return False
+    dated = default_grammar().find_dates(text, None) or SHORT_ISO.search(text)
     rest = cut_times_and_dates(state, text)
-    return rest != clean(text) and 0 < len(rest.split()) <= 8 and label_of(state, text) is None
+    return bool(dated) and 0 < len(rest.split()) <= 8 and label_of(state, text) is None
 
 
 def _body_above(state: State) -> None:
@@ -173,10 +174,28 @@ def read_title(state: State, text: str, match: re.Match[str] | None) -> None:
             if fold(header.body) not in fold(body):
                 body = f"{header.body} {body}"
             header.body = None
+        elif match is not None and state.vocab["title.organs"].prefix(body):
+            # "Board of Directors" names an organ, not whose: the organisation is the short
+            # line above the title ("The Python Software Foundation").
+            above = _organisation_above(state)
+            body = f"{above} {body}" if above else body
         header.body = header.body or body
         header.body_untitled = match is None
     else:
         header.body_expected = header.body is None
+
+
+def _organisation_above(state: State) -> str | None:
+    if not state.preamble:
+        return None
+    text = clean(state.preamble[-1].text)
+    words = text.split()
+    if not 0 < len(words) <= 6 or ends_sentence(text) or any(ch.isdigit() for ch in text):
+        return None
+    if not all(w[:1].isupper() or w in state.vocab["title.connectors"].phrases for w in words[1:]):
+        return None
+    state.preamble.pop()
+    return _body_name(state, text) or None
 
 
 def _take_dates(state: State, text: str) -> str:
