@@ -192,7 +192,8 @@ def _organisation_above(state: State) -> str | None:
     words = text.split()
     if not 0 < len(words) <= 6 or ends_sentence(text) or any(ch.isdigit() for ch in text):
         return None
-    if not all(w[:1].isupper() or w in state.vocab["title.connectors"].phrases for w in words[1:]):
+    small = state.vocab.union("title.connectors", "title.articles").phrases
+    if not all(w[:1].isupper() or w in small for w in words[1:]):
         return None
     state.preamble.pop()
     return _body_name(state, text) or None
