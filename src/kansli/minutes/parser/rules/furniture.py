@@ -21,6 +21,7 @@ PAGE_NUMBER_IN_LINE = (
     r"(?:(?<!\w){header.page_words}\s*)?\b\d{1,3}\s*"
     r"(?:\(\s*\d{1,3}\s*\)|(?:{header.page_of}|/)\s*\d{1,3})|(?:\s|^)\d{1,3}$"
 )
+BREADCRUMB = re.compile(r"\s+[/>›»]\s+")
 FILE_NUMBER_LINE = re.compile(rf"^{FILE_NUMBER}$")
 PAGE_CELL = re.compile(r"\d{1,3}")
 ONLY_RULE = re.compile(r"^[\s_\-–—=.*·•|~]*$")
@@ -76,6 +77,8 @@ def is_noise(state: State, block: Block) -> bool:
     if block.furniture:
         return True
     text = block.text.strip()
+    if not state.items and len(BREADCRUMB.split(text)) >= 3 and not text.endswith("."):
+        return True  # "Brandsjö kommun / Kommun och politik / Protokoll": a web page's path
     if len(text) > 40 and block.kind != BlockKind.ROW:
         return False  # page numbers, file numbers and stamps are short
     page_number = state.vocab.regex(PAGE_NUMBER)
