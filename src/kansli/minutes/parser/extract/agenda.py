@@ -88,6 +88,10 @@ _NOT_REFERRALS = (Section.AGENDA, Section.DECISION, Section.PROPOSAL, Section.HI
 def referrals(state: State, items: list[ItemDraft], meeting: dt.date | None) -> list[Referral]:
     found: list[Referral] = []
     for item in items:
+        handled = _referral_item(state, item, meeting)
+        if handled is not None:
+            found.append(handled)
+            continue
         for unit in item.units:
             if unit.kind == BlockKind.ROW or unit.section in _NOT_REFERRALS:
                 continue
@@ -104,6 +108,28 @@ def referrals(state: State, items: list[ItemDraft], meeting: dt.date | None) -> 
                 if referral:
                     found.append(referral)
     return found
+
+
+def _referral_item(state: State, item: ItemDraft, meeting: dt.date | None) -> Referral | None:
+    """'§ 111 Yttrande över remiss – Regional vattenförsörjningsplan': an item that handles a
+    referral; the sender is who "har skickat ... på remiss", the deadline the "senast" date."""
+    prefix = state.vocab["referrals.item_prefixes"].prefix(item.title)
+    title = item.title[len(prefix) :].strip(" –-:") if prefix else ""
+    if not title:
+        return None
+    text = " ".join(u.text for u in item.units if u.kind != BlockKind.ROW)
+    sender = None
+    for sentence in state.vocab.sentences(text):
+        sent = state.vocab["referrals.sent"].search(sentence)
+        if sent and 0 < len(sentence[: sent.start()].split()) <= 8:
+            sender = clean(sentence[: sent.start()])
+            break
+    deadline = None
+    cue = state.vocab["referrals.deadline"].search(text)
+    if cue and meeting is not None:
+        spans = default_grammar().find_dates(text[cue.start() :], meeting, forward=True)
+        deadline = spans[0].start if spans else None
+    return Referral(clean(title), sender, deadline, item.source)
 
 
 def _labelled(state: State, sentence: str) -> str | None:

@@ -158,6 +158,14 @@ def _continues(state: State, block: Block, last: Unit) -> bool:
     """Does this line continue the previous paragraph or bullet (a soft or hard wrap)?"""
     if state.after_label:
         return False
+    item = state.item
+    in_proposal = item is not None and item.section in (Section.PROPOSAL, Section.DECISION)
+    if (
+        in_proposal
+        and state.vocab["decisions.att"].prefix(block.text.strip())
+        and last.text.endswith(",")
+    ):
+        return False  # "att bygga ...," / "att ansöka ...": each att-sats stands alone
     text = block.text.strip()
     if last.kind not in (BlockKind.PARAGRAPH, BlockKind.BULLET):
         return False
@@ -168,10 +176,6 @@ def _continues(state: State, block: Block, last: Unit) -> bool:
             and text[:1].islower()
             and not ends_sentence(last.text)
         )
-    item = state.item
-    in_proposal = item is not None and item.section in (Section.PROPOSAL, Section.DECISION)
-    if in_proposal and state.vocab["decisions.att"].prefix(text) and last.text.endswith(","):
-        return False  # "att bygga ...," / "att ansöka ...": each att-sats stands alone
     if block.continued:
         return True
     if block.kind != BlockKind.PARAGRAPH:
