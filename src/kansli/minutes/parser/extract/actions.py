@@ -79,6 +79,10 @@ def actions(state: State, item: ItemDraft, people: People, meeting: dt.date | No
             continue
         if unit.section == Section.PROPOSAL and not approved:
             continue  # a proposal binds no one until it is approved
+        labelled = _labelled_action(state, unit, people, meeting)
+        if labelled is not None:
+            found.append(labelled)
+            continue
         in_text = _actions_in_text(state, unit, people, meeting)
         if not in_text and unit.kind == BlockKind.BULLET:
             owned = _owned_point(state, unit, people, meeting)
@@ -119,6 +123,24 @@ def _at_next_meeting(state: State, text: str, date: dt.date, meeting: dt.date) -
         if month and month.approximate and month.start <= date <= (month.end or month.start):
             return True
     return False
+
+
+# "ACTION (Priya, by 12 May): circulate ...", "Åtgärd (Anna, senast 3/5): ...".
+LABELLED_ACTION = r"^(?:{actions.labels})\s*\((?P<who>[^()]{1,80})\)\s*:\s*(?P<task>\S.*)$"
+
+
+def _labelled_action(
+    state: State, unit: Unit, people: People, meeting: dt.date | None
+) -> Action | None:
+    """A line that labels itself an action and names its doer and due in brackets."""
+    match = state.vocab.regex(LABELLED_ACTION).match(unit.text.strip())
+    if match is None:
+        return None
+    who, _, when = match.group("who").partition(",")
+    assignee = _named(state, who.strip(), people, loose=True)
+    due = _due(state, when, meeting, forward=True) if when.strip() else None
+    task = clean(match.group("task")).rstrip(" .")
+    return Action(assignee, task, due[0] if due else None, due[1] if due else None, unit.source)
 
 
 def _table_actions(

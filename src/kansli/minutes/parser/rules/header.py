@@ -66,7 +66,24 @@ def date_line(state: State, block: Block) -> int:
     # set apart by dots or bars may be the date or time.
     parts = PART_BREAK.split(text)
     found = [fill_date_time(state, part, whole=True) for part in parts] if len(parts) > 2 else []
-    return 1 if any(found) else 0
+    if any(found):
+        return 1
+    return _date_time_place(state, text)
+
+
+def _date_time_place(state: State, text: str) -> int:
+    """'Monday 28 April 2025, 14:00-15:30, Boardroom, 12 Castle Street': a line that opens with
+    the date gives the date, the time, and the place after them."""
+    parts = [p.strip() for p in text.split(",")]
+    if len(parts) < 2 or len(text.split()) > 14 or not fill_date_time(state, parts[0], whole=True):
+        return 0
+    rest = parts[1:]
+    while rest and fill_date_time(state, rest[0], whole=True):
+        rest = rest[1:]
+    place = ", ".join(rest).strip(" .")
+    if place and state.header.place is None and place[:1].isupper():
+        state.header.place = place
+    return 1
 
 
 def fill_date_time(state: State, text: str, *, whole: bool) -> bool:
@@ -110,7 +127,11 @@ PART_BREAK = re.compile(r"\s[·•|]\s")
 Setter = Callable[[State, str], None]
 
 
+EMAIL = re.compile(r"\s*<[^<>@\s]+@[^<>\s]+>")
+
+
 def _set_sender(state: State, value: str) -> None:
+    value = EMAIL.sub("", value)  # "Hannah Greaves <hannah.greaves@example.org>"
     fill_date_time(state, value, whole=False)
     name = natural_name(cut_times_and_dates(state, value))
     if name and any(ch.isalpha() for ch in name) and state.header.sender is None:
@@ -238,6 +259,7 @@ HEADER_LABELS: tuple[tuple[str, Setter], ...] = (
     ("header.body", _set_body),
     ("header.number", _set_number),
     ("header.items_range", _ignore),
+    ("header.email", _ignore),
 )
 # On a tie ("Sekreterare" is both), the office wins: the author defaults to the secretary.
 PEOPLE_LABELS: tuple[tuple[str, Setter], ...] = (
