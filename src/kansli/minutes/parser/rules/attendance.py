@@ -268,7 +268,9 @@ def parse_entry(
         if role is None and state.vocab["attendance.roles"].is_(honorific):
             role = fold(honorific)
     note = NOTE.search(segments[0])
-    if note and state.vocab["attendance.roles"].search(note.group(1)):
+    if note and (
+        state.vocab["attendance.roles"].search(note.group(1)) or _is_role(state, note.group(1))
+    ):
         segments.append(note.group(1))  # "Anna Berg (ordförande)": her role
     elif note and not party and note.group(1)[:1].isupper() and len(note.group(1)) <= 12:
         segments.insert(1, note.group(1))  # "Fanny Nilsson (EY)": the firm they come from
@@ -328,6 +330,7 @@ def _is_role(state: State, segment: str) -> bool:
         or segment[:1].isdigit()
         or bool(state.vocab["attendance.roles"].search(segment))
         or last.endswith(state.vocab["attendance.title_endings"].phrases)
+        or state.vocab["attendance.title_starts"].prefix(segment) is not None
     )
 
 

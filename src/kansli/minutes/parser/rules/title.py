@@ -33,6 +33,7 @@ NUMBER_AFTER_TITLE = r",\s*(?:{title.number_words}\.?\s*)?(\d{1,3}(?:/\d{2,4})?)
 NUMBER_IN_LINE = r"(?<!\w){title.number_words}\.?\s*(\d{1,3}(?:/\d{2,4})?)\b"
 # "Protokoll 5/2022", "Protokoll nr 3": the number right after the kind.
 KIND_NUMBER = r"^\s*(?:{title.number_words}\.?\s*)?(\d{1,3}(?:/\d{2,4})?)\b(?![-./]\d)"
+EMAIL_FIELD = r"^{header.email}\s*:"
 YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 
 
@@ -40,9 +41,10 @@ def title(state: State, block: Block) -> int:
     """The document's title: a line naming the kind ("Minnesanteckningar från X, 1"), or the
     first top-level heading."""
     header = state.header
-    if not in_header(state):
-        return 0
     text = clean(" ".join(block.cells) if block.kind == BlockKind.ROW else block.text)
+    # "Subject: Beacon SteerCo - notes and actions": the mail's subject, not the minutes' title.
+    if not in_header(state) or state.vocab.regex(EMAIL_FIELD).match(text):
+        return 0
     kinds = state.vocab["kinds.all"]
     match = kinds.search(text)
     if header.title_seen and (match is None or header.kind is not None):
