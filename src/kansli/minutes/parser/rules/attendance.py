@@ -273,7 +273,8 @@ def parse_entry(
     ):
         segments.append(note.group(1))  # "Anna Berg (ordförande)": her role
     elif note and not party and note.group(1)[:1].isupper() and len(note.group(1)) <= 12:
-        segments.insert(1, note.group(1))  # "Fanny Nilsson (EY)": the firm they come from
+        # "Fanny Nilsson (EY)": the firm they come from; "(PMO, notes)": and their role.
+        segments[1:1] = [p.strip() for p in note.group(1).split(",") if p.strip()]
     organisation, role_text = split_organisation_role(state, segments[1:])
     return ParticipantDraft(
         name=name,

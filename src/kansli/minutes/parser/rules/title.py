@@ -72,6 +72,7 @@ def title(state: State, block: Block) -> int:
         len(cut_times_and_dates(state, text).split()) > 12
         or text.startswith("(")
         or text.endswith((".", ")"))
+        or len(state.vocab.sentences(text)) > 1
     ):
         return 0  # a sentence that mentions "mötesanteckningar", not a title
     header.title_seen = True
