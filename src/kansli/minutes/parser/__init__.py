@@ -54,7 +54,8 @@ def _use_metadata_title(state: State, document: Document) -> None:
     for name, value in document.metadata:
         key = fold(name)
         if key == "title" and value.strip():
-            state.header.title_seen = True
+            state.header.title_seen = state.header.metadata_title = True
+            state.header.title_text = value.strip()
             read_title(state, value.strip(), state.vocab["kinds.all"].search(value))
             state.header.body_expected = False  # the text's first line is not the title's tail
         elif key == "date" and state.header.date is None:

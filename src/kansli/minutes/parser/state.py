@@ -101,6 +101,8 @@ class HeaderDraft:
     """Lines in capitals above the title ("EAST FERRIN TOWNSHIP COUNCIL" / "PARKS AND
     RECREATION ADVISORY COMMITTEE"): the last names the body when nothing else does."""
     title_seen: bool = False
+    metadata_title: bool = False
+    """The title came from the document's properties (an HTML <title>, Org's #+TITLE)."""
     title_text: str | None = None
     """The title line as written (the name of the one item of notes without item headings)."""
     body_untitled: bool = False

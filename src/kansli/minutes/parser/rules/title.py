@@ -5,6 +5,7 @@ short dated first line; and the lines around a title that name the body or the n
 from __future__ import annotations
 
 import re
+from difflib import SequenceMatcher
 
 from kansli.minutes.blocks import Block, BlockKind
 from kansli.minutes.dates import default_grammar, parse_short_iso
@@ -48,7 +49,7 @@ def title(state: State, block: Block) -> int:
     kinds = state.vocab["kinds.all"]
     match = kinds.search(text)
     if header.title_seen and (match is None or header.kind is not None):
-        return 0
+        return _repeated_title(state, block, text)
     if block.kind == BlockKind.BULLET:
         return 0
     if is_section_word(state, text) and (header.title_seen or block.kind == BlockKind.HEADING):
@@ -93,6 +94,21 @@ def title(state: State, block: Block) -> int:
     read_title(state, text, kinds.search(text))
     _body_above(state)
     return consumed
+
+
+def _repeated_title(state: State, block: Block, text: str) -> int:
+    """'<h1>Minnesanteckningar – Samverkansgruppen ...</h1>' under a <title> that said it
+    already: the page's first heading is the title again, not the first item."""
+    first = not state.preamble and not state.people and block.kind == BlockKind.HEADING
+    said = state.header.title_text or ""
+    if not first or block.level > 1 or not state.header.metadata_title:
+        return 0
+    if SequenceMatcher(None, fold(text), fold(said)).ratio() < 0.6:
+        return 0  # "* Närvarande" under "#+TITLE: Protokoll ...": the text's own first part
+    if any(b.kind == BlockKind.HEADING for b in state.blocks[: state.pos]):
+        return 0
+    read_title(state, text, state.vocab["kinds.all"].search(text))
+    return 1
 
 
 def _dated_first_line(state: State, block: Block, text: str) -> bool:
