@@ -216,10 +216,17 @@ def _actions_in_text(
         return result  # no verb, task word or modal anywhere: no sentence needs reading
     dues = _Dues(state, text, meeting)
     speaker = _speaker(state, text, people)
-    for sentence in state.vocab.sentences(text):
+    sentences = state.vocab.sentences(text)
+    found = []
+    for sentence in sentences:
         matches = _doers(state, sentence, people, dues.of(sentence))
         matches += _other_doers(state, sentence, people, speaker)
-        matches.sort()
+        found.append((sentence, sorted(matches)))
+    # The paragraph's date is a fallback only when it stands in a sentence without a doer of
+    # its own ("Cecilia tar fram ... Vi tar upp den på nästa SSK 7/2"), not when it is another
+    # doer's ("Jenny tar fram ... Cecilia kontaktar Norrvik senast 3 oktober").
+    dated_by_other = any(m and dues.of(s).own() for s, m in found)
+    for sentence, matches in found:
         for index, (start, assignee, verb_at) in enumerate(matches):
             stop = matches[index + 1][0] if index + 1 < len(matches) else len(sentence)
             clause = sentence[start:stop]
@@ -232,7 +239,8 @@ def _actions_in_text(
             # the sentence: "Stefan beställer senast 11/4 och Ulla skriver ..." dates Stefan's.
             around = dues.of(sentence)
             alone = len(matches) == 1 or around.own() is None
-            due = _due(state, clause, meeting) or (around.value() if alone else None)
+            fallback = around.own() if dated_by_other else around.value()
+            due = _due(state, clause, meeting) or (fallback if alone else None)
             result.append(
                 Action(
                     assignee, text, due[0] if due else None, due[1] if due else None, unit.source

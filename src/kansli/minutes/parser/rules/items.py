@@ -134,8 +134,15 @@ def section_for_title(state: State, title: str) -> Section:
 
 
 def _is_next_meeting_title(state: State, title: str) -> bool:
+    """'Nästa möte', 'Kommande sammanträde' (not "Kommande händelser")."""
     words = fold(title).split()
-    return bool(words) and words[0] in state.vocab["agenda.next_words"].phrases and len(words) <= 6
+    meeting = state.vocab.union("words.meeting_suffixes", "title.meeting_words")
+    return (
+        bool(words)
+        and words[0] in state.vocab["agenda.next_words"].phrases
+        and len(words) <= 6
+        and meeting.search(title) is not None
+    )
 
 
 def is_container(state: State, text: str) -> bool:
