@@ -16,6 +16,7 @@ from kansli.minutes.parser.state import Section, State, Unit
 from kansli.minutes.parser.text import clean, looks_like_person, strip_label, without_spans
 
 EMPTY_PARENTHESES = re.compile(r"\(\s*\)")
+YEAR = re.compile(r"(?<![\d/.-])(20\d{2})(?![\d/.-])")
 CLAUSE_BREAK = re.compile(r"[,;]\s+|\s[-–]\s+")
 STRONG_BREAK = re.compile(r";\s+")
 NEXT_MEETING = (
@@ -79,9 +80,11 @@ def _events_in(
 ) -> list[Event]:
     """Future dates in a unit, each titled by its sentence. The grammar reads the whole unit at
     once (it is the dearest call); the spans are then given to their sentences."""
+    found = default_grammar().find_dates(unit.text, meeting, day_month_dots=day_month_dots)
+    hint = _year_hint(f"{item_title} {unit.text}", meeting)
     spans = [
         span
-        for span in default_grammar().find_dates(unit.text, meeting, day_month_dots=day_month_dots)
+        for span in (_in_year(s, hint) if hint and not s.has_year else s for s in found)
         if span.start > meeting or (span.end is not None and span.end > meeting)
     ]
     if not spans:
@@ -111,6 +114,24 @@ def _events_in(
     return result
 
 
+def _year_hint(text: str, meeting: dt.date) -> int | None:
+    """'Sammanträdesplan 2026: 16 februari, 11 maj ...': the one later year the text names,
+    which its dates without a year belong to."""
+    years = {int(y) for y in YEAR.findall(text)}
+    years.discard(meeting.year)
+    later = [y for y in years if y > meeting.year]
+    return later[0] if len(later) == 1 and len(years) == 1 else None
+
+
+def _in_year(span: DateSpan, year: int) -> DateSpan:
+    try:
+        start = span.start.replace(year=year)
+        end = span.end.replace(year=year + (span.end.year - span.start.year)) if span.end else None
+    except ValueError:  # 29 February
+        return span
+    return replace(span, start=start, end=end)
+
+
 def _clause(state: State, sentence: str, span: DateSpan, spans: list[DateSpan]) -> str:
     """The part of `sentence` that a date belongs to: the whole sentence when it has one date,
     else the clause around the date ("Datum för årsstämma – onsdagen 9/4, kalla till årsmötet
@@ -123,9 +144,11 @@ def _clause(state: State, sentence: str, span: DateSpan, spans: list[DateSpan]) 
     for index, (begin, stop) in enumerate(itertools.pairwise(cuts)):
         if begin <= span.begin < stop:
             clause = sentence[begin:stop]
-            if not _title(state, clause, spans, offset=begin) and index:
-                return sentence[cuts[index - 1] : stop]
-            return clause if begin == 0 else " " * begin + clause
+            if len(_title(state, clause, spans, offset=begin).split()) > 1:
+                return clause if begin == 0 else " " * begin + clause
+            # "16 februari, 11 maj, 14 september och 16 november": a list of dates; what they
+            # are is said once, for all of them.
+            return sentence if len(spans) > 2 or not index else sentence[cuts[index - 1] : stop]
     return sentence
 
 

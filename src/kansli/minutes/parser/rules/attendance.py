@@ -307,7 +307,9 @@ def split_organisation_role(state: State, segments: list[str]) -> tuple[str | No
             if head.strip():
                 (role_parts if role_parts else organisation_parts).append(head.strip())
             break
-        if role_parts or _is_role(state, segment):
+        if not role_parts and not organisation_parts and _is_organisation(state, segment):
+            organisation_parts.append(segment)  # "kommunstyrelsen", "socialnämnden"
+        elif role_parts or _is_role(state, segment):
             role_parts.append(segment)
         else:
             organisation_parts.append(segment)
@@ -321,6 +323,18 @@ def split_organisation_role(state: State, segments: list[str]) -> tuple[str | No
 def natural_name_of(cell: str) -> str:
     """The name in a cell without check-box, party or notes ("[X] Lindvall Mikael, ordf.")."""
     return without_parentheses(CHECKBOX.sub("", cell).split(",")[0])
+
+
+def _is_organisation(state: State, segment: str) -> bool:
+    words = fold(without_parentheses(segment)).split()
+    endings = state.vocab["attendance.organisation_words"].phrases
+    titles = state.vocab["attendance.title_endings"].phrases
+    return (
+        bool(words)
+        and words[-1].endswith(endings)
+        and not any(w.endswith(titles) for w in words)  # "rektor Tallbackaskolan": a role
+        and not state.vocab["attendance.roles"].search(segment)
+    )
 
 
 def _is_role(state: State, segment: str) -> bool:
