@@ -397,11 +397,13 @@ def _doer(state: State, subject: str, people: People, *, loose: bool = False) ->
 
 def _is_action_verb(state: State, rest: str, due: _Due | None) -> bool:
     vocab = state.vocab
-    if vocab["actions.not_verbs"].prefix(rest):
-        return False
+    verb = vocab["actions.verbs"].prefix(rest) or ""
+    not_verb = vocab["actions.not_verbs"].prefix(rest) or ""
+    if not_verb and len(not_verb) >= len(verb):
+        return False  # "was ..." reports; "was directed to ..." (the longer phrase) assigns
     if vocab["actions.verbs_with_due"].prefix(rest):
         return due is None or due.value() is not None
-    return vocab["actions.verbs"].prefix(rest) is not None
+    return bool(verb)
 
 
 def _due(

@@ -67,8 +67,10 @@ def clean_title(state: State, title: str) -> str:
 
 
 def _expected_next(state: State) -> set[str]:
-    """Numbers that may follow the last item: n+1, n.1, (n+1).1 ..."""
-    last = state.item.number if state.item else None
+    """Numbers that may follow the last numbered item: n+1, n.1, (n+1).1 ... (lettered points
+    "A.", "B." under "7. NEW BUSINESS" do not count: "8." follows 7)."""
+    numbered = [i.number for i in state.items if i.number and i.number[:1].isdigit()]
+    last = numbered[-1] if numbered else (state.item.number if state.item else None)
     if last is None:
         return {"0", "1", "2"}
     parts = last.split(".")
