@@ -43,6 +43,11 @@ class People:
         }
         return cls(full, first, last, handles)
 
+    def by_surname(self, written: str) -> str | None:
+        """'Dunn' -> 'Priscilla Dunn' when one participant has that surname."""
+        matches = self.last.get(fold(written).strip(" .,:"), [])
+        return matches[0] if len(set(matches)) == 1 else None
+
     def resolve(self, written: str) -> str | None:
         """The full name `written` refers to, or None when it names nobody in the attendance."""
         key = fold(written).strip(" .,:")

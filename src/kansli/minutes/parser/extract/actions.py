@@ -374,7 +374,7 @@ def clause_starts(state: State, sentence: str) -> list[int]:
 
 def _doer(state: State, subject: str, people: People, *, loose: bool = False) -> str | None:
     subject = clean(subject)
-    resolved = people.resolve(subject)
+    resolved = people.resolve(subject) or _titled(state, subject, people)
     if resolved:
         return resolved
     words = subject.split()
@@ -392,6 +392,20 @@ def _doer(state: State, subject: str, people: People, *, loose: bool = False) ->
         return subject
     if 2 <= len(words) <= 3 and looks_like_person(subject):
         return subject
+    return None
+
+
+def _titled(state: State, subject: str, people: People) -> str | None:
+    """'Traffic Engineer Dunn', 'Chair Whitaker': a title and a surname the attendance knows."""
+    words = subject.split()
+    if len(words) < 2:
+        return None
+    vocab = state.vocab
+    titles = vocab.union("attendance.honorifics", "attendance.roles")
+    endings = vocab["attendance.title_endings"].phrases
+    head = " ".join(words[:-1])
+    if titles.is_(head) or fold(words[-2]).endswith(endings):
+        return people.by_surname(words[-1])
     return None
 
 
