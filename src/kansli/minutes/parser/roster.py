@@ -36,8 +36,8 @@ def settle(state: State, text: str) -> tuple[tuple[Participant, ...], People]:
     item_units = [u for d in state.items for u in d.units]
     prose.officers(state, state.preamble + item_units)
     prose.elections(state, item_units)
-    if not state.people:
-        _officers_attended(state)
+    prose.titled_elections(state)
+    _officers_attended(state)
     complete_names(state, text)
     participants = tuple(
         Participant(
@@ -69,8 +69,11 @@ def _names_office(role: str, roles: PhraseSet) -> bool:
 
 
 def _officers_attended(state: State) -> None:
-    """No attendance list: the chair, secretary and adjusters the minutes name were there."""
+    """The chair, secretary and adjusters the minutes name were there: with no attendance list
+    they are the participants; beside one, those it lacks are added ("Årsmötet beslutade att
+    välja Karin Barck Holst och Anders Nylander" to adjust the minutes)."""
     header = state.header
+    listed = People.of([p.name for p in state.people])
     roles = state.vocab.defaults
     offices = [
         (header.chair, roles.get("chair_role")),
@@ -83,6 +86,8 @@ def _officers_attended(state: State) -> None:
             continue
         if any(fold(p.name) == fold(name) for p in state.people):
             continue
+        if listed.full and (listed.resolve(name) or len(name.split()) < 2):
+            continue  # in the list already, or a first name the list may hold
         state.people.append(ParticipantDraft(name, None, None, role, Status.PRESENT, source))
 
 

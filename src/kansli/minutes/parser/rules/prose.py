@@ -232,6 +232,32 @@ def elections(state: State, units: list[Unit]) -> None:
 APPOINTED = rf"^(?P<names>{WORD}(?:\s{WORD})?)\s+{{attendance.is}}\s+(?P<role>[\wåäö-]+)\.?$"
 
 
+def titled_elections(state: State) -> None:
+    """'§4 Val av justerare' / 'Årsmötet beslutade att välja Karin Barck Holst och Anders
+    Nylander.': an item titled as an election names its role; the names come from the sentence
+    that elects."""
+    election = state.vocab["attendance.elected"]
+    for item in state.items:
+        prefix = state.vocab["attendance.election_titles"].prefix(item.title)
+        if not prefix:
+            continue
+        offices = state.vocab.union(
+            "attendance.roles", "attendance.adjusters", "attendance.chair", "attendance.secretary"
+        )
+        words = [w.strip(" ,.;") for w in item.title[len(prefix) :].split()]
+        role_word = next((w for w in words if offices.is_(w)), None)
+        if role_word is None:
+            continue
+        for unit in item.units:
+            sentence = next(
+                (s for s in state.vocab.sentences(clean(unit.text)) if election.search(s)), None
+            )
+            names = state.vocab.regex(NAMES).search(sentence) if sentence else None
+            if names:
+                _assign(state, role_word, names.group("names"))
+                break
+
+
 def _assign(state: State, role: str, names: str) -> None:
     people = [n.strip() for part in names.split(",") for n in state.vocab["words.and"].split(part)]
     people = [n for n in people if n]
