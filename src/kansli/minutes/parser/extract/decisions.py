@@ -26,6 +26,12 @@ def decisions(state: State, item: ItemDraft) -> list[Decision]:
         if unit.kind == BlockKind.ROW:
             continue
         if unit.section == Section.PROPOSAL:
+            if proposals and _adopts(state, unit.text):
+                # "Valberedningens förslag:" ... "Årsmötet beslutade enligt valberedningens
+                # förslag.": the sentence under the proposal adopts it.
+                found.append(_adopted(unit, proposals))
+                proposals = []
+                continue
             proposals.append(unit)
             continue
         if unit.section == Section.DECISION:
@@ -74,6 +80,25 @@ def _worded_decisions(state: State, item: ItemDraft) -> list[Decision]:
             found.append(Decision(text, unit.source))
             proposals = []
     return found
+
+
+def _adopts(state: State, text: str) -> bool:
+    """'Årsmötet beslutade enligt valberedningens förslag.': a short sentence deciding as
+    proposed."""
+    words = state.vocab
+    return (
+        len(text.split()) <= 8
+        and words["decisions.approvals"].search(text) is not None
+        and words["decisions.phrases"].search(text) is not None
+    )
+
+
+def _adopted(unit: Unit, proposals: list[Unit]) -> Decision:
+    listed = " ".join(p.text for p in proposals)
+    source = unit.source
+    for proposal in proposals:
+        source = source.span(proposal.source)
+    return Decision(f"{unit.text.strip().rstrip('.')}: {listed}", source)
 
 
 def _carried_motion(state: State, text: str) -> str | None:
