@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 # The demo until the web app lands: the founding document, read and summarised in Swedish.
 FOUNDING := tests/corpus/sv/sodertorn-ledningsgrupp-2019-01-25.docx
 # The scorer is vendored byte for byte from the shared tools and keeps their (looser) style.
-RUFF_EXCLUDE := --extend-exclude tests/tools
+RUFF_EXCLUDE := --extend-exclude tests/tools --extend-exclude 'src/kansli/*/migrations'
 
 .PHONY: install run test bench lint
 
@@ -21,8 +21,21 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(BIN)/kansli parse $(FOUNDING) --format summary
 
+# The database tests run on SQLite first, then again on PostgreSQL when it answers; with
+# KANSLI_REQUIRE_POSTGRES=1 (CI) a PostgreSQL that does not answer is a failure.
+PG_URL ?= postgres://postgres@127.0.0.1:5432/test
+
 test: $(STAMP)
+	$(BIN)/python manage.py makemigrations --check --dry-run >/dev/null
 	$(BIN)/pytest
+	@if $(BIN)/python -c "import psycopg; psycopg.connect('$(PG_URL)', connect_timeout=3).close()" 2>/dev/null; then \
+		echo "== databastesterna igen, på PostgreSQL ($(PG_URL))"; \
+		DATABASE_URL=$(PG_URL) $(BIN)/pytest -m database; \
+	elif [ "$${KANSLI_REQUIRE_POSTGRES:-0}" = 1 ]; then \
+		echo "PostgreSQL svarar inte på $(PG_URL), och KANSLI_REQUIRE_POSTGRES=1" >&2; exit 1; \
+	else \
+		echo "obs: PostgreSQL svarar inte på $(PG_URL); databastesterna kördes bara på SQLite"; \
+	fi
 
 bench: $(STAMP)
 	@for f in bench/*.py; do \

@@ -13,3 +13,11 @@ CORPUS = Path(__file__).parent / "corpus"
 def corpus() -> Path:
     """The vendored corpus of real minutes and their hand-made `*.expected.json`."""
     return CORPUS
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests that use the database are marked `database`: `make test` runs them a second time
+    on PostgreSQL (`pytest -m database` with DATABASE_URL set)."""
+    for item in items:
+        if "db" in getattr(item, "fixturenames", ()) or item.get_closest_marker("django_db"):
+            item.add_marker(pytest.mark.database)

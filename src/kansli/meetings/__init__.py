@@ -1,0 +1,1 @@
+"""Meetings and what they hold: items, attendance, decisions, actions, tabled items, tables."""

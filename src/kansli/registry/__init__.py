@@ -1,0 +1,1 @@
+"""The registry: organisations, people and their titles over time, bodies and memberships."""
