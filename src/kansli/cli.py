@@ -25,6 +25,8 @@ from kansli.minutes.parser import parse_document
 from kansli.minutes.readers import read_file
 from kansli.minutes.render import to_json, to_markdown, to_summary
 
+EXIT_IMPORT = 11
+"""`kansli import`: at least one of the files could not be imported (each said why)."""
 EXIT_OUTPUT = 9
 """--out could not be written. Not 2: argparse already uses 2 for a usage error."""
 EXIT_INTERNAL = 70  # EX_SOFTWARE in sysexits.h
@@ -126,6 +128,17 @@ def _parser() -> argparse.ArgumentParser:
         help="skriv till filen i stället för standard ut / write to this file, not stdout",
     )
     parse.set_defaults(command=_cmd_parse)
+
+    imports = commands.add_parser(
+        "import",
+        help="läs in mötesdokument i registren / import minutes documents into the registers",
+        description="Läser varje fil och för in mötet, närvaron, punkterna, besluten, åtgärderna "
+        "och bordläggningarna i databasen. En fil som redan importerats (samma innehåll) "
+        "hoppas över. / Reads each file and enters the meeting into the database; a file "
+        "imported before is skipped.",
+    )
+    imports.add_argument("files", type=Path, nargs="+", metavar="FIL", help="dokumenten")
+    imports.set_defaults(command=_cmd_import)
     return parser
 
 
@@ -138,6 +151,36 @@ def _cmd_parse(args: argparse.Namespace) -> int:
     else:
         _save(out, text)
     return 0
+
+
+def _cmd_import(args: argparse.Namespace) -> int:
+    """Through the same service as the web upload; one line per file, counted ("[3/40]")."""
+    from kansli.site.setup import ready_database  # Django only for the commands that store
+
+    ready_database()
+    from kansli.meetings.services import import_document
+
+    files: list[Path] = args.files
+    failed = 0
+    for number, path in enumerate(files, start=1):
+        counter = f"[{number}/{len(files)}]"
+        try:
+            _checked(path)
+            result = import_document(_read(path), path.name)
+        except MinutesError as err:
+            _complain(f"{counter} {_with_file(err, args)}")
+            failed += 1
+            continue
+        done = "importerad" if result.created else "redan importerad"
+        _emit(sys.stdout, f"{counter} {path.name}: {done} – {result.meeting}\n")
+    return EXIT_IMPORT if failed else 0
+
+
+def _read(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as err:
+        raise UnreadableError(str(path), _reason(err)) from err
 
 
 def _trace(path: Path) -> str:
