@@ -4,8 +4,6 @@
 VENV  := .venv
 BIN   := $(VENV)/bin
 STAMP := $(VENV)/.installed
-# The demo until the web app lands: the founding document, read and summarised in Swedish.
-FOUNDING := tests/corpus/sv/sodertorn-ledningsgrupp-2019-01-25.docx
 # The scorer is vendored byte for byte from the shared tools and keeps their (looser) style.
 RUFF_EXCLUDE := --extend-exclude tests/tools --extend-exclude 'src/kansli/*/migrations'
 
@@ -19,7 +17,10 @@ $(STAMP): pyproject.toml
 	touch $@
 
 run: $(STAMP)
-	$(BIN)/kansli parse $(FOUNDING) --format summary
+	$(BIN)/python manage.py migrate --verbosity 0
+	$(BIN)/python manage.py demo
+	@echo "Kansli: http://127.0.0.1:8000/  (avsluta med Ctrl-C)"
+	$(BIN)/python manage.py runserver 127.0.0.1:8000
 
 # The database tests run on SQLite first, then again on PostgreSQL when it answers; with
 # KANSLI_REQUIRE_POSTGRES=1 (CI) a PostgreSQL that does not answer is a failure.

@@ -1,0 +1,44 @@
+"""`manage.py demo`: the founding document imported, and two demo logins for its body."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth.models import User
+from django.core.management.base import BaseCommand
+
+from kansli.meetings.services import import_document
+from kansli.registry.models import Membership, Person, Role
+
+FOUNDING = (
+    Path(settings.BASE_DIR) / "tests" / "corpus" / "sv" / "sodertorn-ledningsgrupp-2019-01-25.docx"
+)
+# Demo accounts for a laptop: (username, password, role, the person they are).
+ACCOUNTS = (
+    ("sekreterare", "kansli-demo", Role.SECRETARY, "Anna Söderström"),
+    ("ledamot", "kansli-demo", Role.MEMBER, "Leif Eriksson"),
+)
+
+
+class Command(BaseCommand):
+    help = "Importerar grunddokumentet och skapar demoinloggningar (idempotent)."
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        meeting = import_document(FOUNDING.read_bytes(), FOUNDING.name).meeting
+        for username, password, role, name in ACCOUNTS:
+            user, created = User.objects.get_or_create(username=username)
+            if created:
+                user.set_password(password)
+                user.save()
+            person = Person.objects.filter(name=name).first() or Person.objects.create(name=name)
+            if person.user_id is None:
+                person.user = user
+                person.save(update_fields=["user"])
+            Membership.objects.get_or_create(
+                body=meeting.body, person=person, defaults={"role": role}
+            )
+        self.stdout.write(f"Demodata: {meeting} ({meeting.items.count()} punkter)")
+        for username, password, role, name in ACCOUNTS:
+            self.stdout.write(f"  {role.label}: {username} / {password}  ({name})")

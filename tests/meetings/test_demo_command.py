@@ -1,0 +1,25 @@
+"""`manage.py demo`, what `make run` prepares: the founding document and two logins."""
+
+from __future__ import annotations
+
+from io import StringIO
+
+from django.contrib.auth import authenticate
+from django.core.management import call_command
+
+from kansli.meetings.models import Meeting
+from kansli.registry.access import access_to
+
+
+def test_it_prepares_the_demo_once_however_often_it_runs(db: None) -> None:
+    out = StringIO()
+    call_command("demo", stdout=out)
+    call_command("demo", stdout=StringIO())
+    meeting = Meeting.objects.get()
+    assert meeting.items.count() == 11
+    secretary = authenticate(username="sekreterare", password="kansli-demo")
+    member = authenticate(username="ledamot", password="kansli-demo")
+    assert secretary is not None and member is not None
+    assert access_to(secretary, meeting.body).may_write  # type: ignore[union-attr]
+    assert not access_to(member, meeting.body).may_write  # type: ignore[union-attr]
+    assert "sekreterare / kansli-demo" in out.getvalue()
