@@ -101,6 +101,8 @@ class HeaderDraft:
     """Lines in capitals above the title ("EAST FERRIN TOWNSHIP COUNCIL" / "PARKS AND
     RECREATION ADVISORY COMMITTEE"): the last names the body when nothing else does."""
     title_seen: bool = False
+    sent: dt.date | None = None
+    """The date an e-mail carrying the minutes was sent (its header's "Skickat:"/"Sent:")."""
     metadata_title: bool = False
     """The title came from the document's properties (an HTML <title>, Org's #+TITLE)."""
     title_text: str | None = None

@@ -11,7 +11,7 @@ _INVISIBLE_CHARS = "\u200b\u200c\u200d\u2060\ufeff"
 _INVISIBLE = dict.fromkeys(map(ord, _INVISIBLE_CHARS), None)
 _INNER_SOFT_HYPHEN = re.compile("\u00ad(?=.)")
 
-BULLET_GLYPHS = frozenset("•\uf0b7\uf0a7\uf076\uf0d8\uf0fc▪◦●○■□‣⁃∙·➢➤►")
+BULLET_GLYPHS = frozenset("•\uf0b7\uf0a7\uf076\uf0d8\uf0fc▪◦●○■□‣⁃∙·➢➤►→⇒➔")
 """Characters that only ever mark a list item (never start a word)."""
 
 _LEADING_GLYPH = re.compile(r"^[" + re.escape("".join(sorted(BULLET_GLYPHS))) + r"]\s*")

@@ -310,7 +310,10 @@ def _doers(state: State, sentence: str, people: People, due: _Due) -> list[tuple
                 continue
             first = words[-count]
             between = sentence[words[-1].end() : verb.start()]
-            if first.start() not in starts or between.strip(" ,"):
+            # "Anna: bjuder in ..." names its doer before a colon; "Eric: Would like ..." (a
+            # capital after the colon) is a speaker's sentence, not a task.
+            after_colon = ":" in between and not sentence[verb.start()].islower()
+            if first.start() not in starts or between.strip(" ,:") or after_colon:
                 continue
             assignee = _doer(state, sentence[first.start() : words[-1].end()], people)
             if assignee is not None:
@@ -377,6 +380,10 @@ def _doer(state: State, subject: str, people: People, *, loose: bool = False) ->
     resolved = people.resolve(subject) or _titled(state, subject, people)
     if resolved:
         return resolved
+    joint = [p.strip() for p in state.vocab["words.and"].split(subject) if p.strip()]
+    if len(joint) > 1:  # "Anna och Ola bokar ...": both, when the attendance knows both
+        names = [people.resolve(p) for p in joint]
+        return ", ".join(n for n in names if n) if all(names) else None
     words = subject.split()
     folded = fold(subject)
     if folded in state.vocab["actions.pronouns"].phrases:

@@ -75,7 +75,9 @@ def _date_time_place(state: State, text: str) -> int:
     """'Monday 28 April 2025, 14:00-15:30, Boardroom, 12 Castle Street': a line that opens with
     the date gives the date, the time, and the place after them."""
     parts = [p.strip() for p in text.split(",")]
-    if len(parts) < 2 or len(text.split()) > 14 or not fill_date_time(state, parts[0], whole=True):
+    if len(parts) < 2 or len(text.split()) > 14 or len(state.vocab.sentences(text)) > 1:
+        return 0  # "igår, torsdag 5 mars, kl. 13.00. Med var ...": a sentence goes on
+    if not fill_date_time(state, parts[0], whole=True):
         return 0
     rest = parts[1:]
     while rest and fill_date_time(state, rest[0], whole=True):
@@ -188,6 +190,14 @@ def _ignore(state: State, value: str) -> None:
     return None
 
 
+def _set_sent(state: State, value: str) -> None:
+    """'Skickat: den 6 mars 2026 08:47': when the mail was sent — not the meeting's date, but
+    the year its dates without one belong to."""
+    spans = [s for s in default_grammar().find_dates(value, None) if s.has_year]
+    if spans and state.header.sent is None:
+        state.header.sent = spans[0].start
+
+
 def only_names(state: State, value: str) -> bool:
     """Is `value` nothing but a list of names (with parties and a "Paragrafer" note)?"""
     if value.rstrip().endswith(":"):
@@ -259,7 +269,7 @@ HEADER_LABELS: tuple[tuple[str, Setter], ...] = (
     ("header.body", _set_body),
     ("header.number", _set_number),
     ("header.items_range", _ignore),
-    ("header.email", _ignore),
+    ("header.email", _set_sent),
 )
 # On a tie ("Sekreterare" is both), the office wins: the author defaults to the secretary.
 PEOPLE_LABELS: tuple[tuple[str, Setter], ...] = (

@@ -154,7 +154,26 @@ def meeting_times(state: State, block: Block) -> int:
             header.end_time = times[-1].end or times[-1].start
     if not state.items and state.vocab["meeting.held"].search(text):
         _held(state, clean(text))
+    if not state.items and header.date is None and header.sent is not None:
+        _told_when(state, clean(text))
     return 0
+
+
+def _told_when(state: State, text: str) -> None:
+    """'Här kommer anteckningar från ... igår, torsdag 5 mars, kl. 13.00–13.45 på Teams': in a
+    mail, the sentence that gives a day and a time is the meeting's (its year the mail's)."""
+    header = state.header
+    grammar = default_grammar()
+    for sentence in state.vocab.sentences(text):
+        days = [d for d in grammar.find_dates(sentence, header.sent) if not d.approximate]
+        times = grammar.find_times(sentence)
+        # "igår, torsdag 5 mars": two ways of saying one day
+        one_day = len({d.start for d in days}) == 1
+        if one_day and times and not state.vocab["words.next"].search(sentence):
+            header.date = days[0].start
+            header.start_time = header.start_time or times[0].start
+            header.end_time = header.end_time or times[0].end
+            return
 
 
 def _held(state: State, text: str) -> None:

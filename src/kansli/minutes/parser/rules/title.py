@@ -69,31 +69,39 @@ def title(state: State, block: Block) -> int:
             return 0
     if match is None and (state.vocab["items.not_items"].is_(text) or len(text.split()) > 14):
         return 0
-    if match is not None and (
-        len(cut_times_and_dates(state, text).split()) > 12
-        or text.startswith("(")
-        or text.endswith((".", ")"))
-        or len(state.vocab.sentences(text)) > 1
-    ):
+    text, consumed = _wrapped(state, block, text)
+    if match is not None and _sentence_like(state, text):
         return 0  # a sentence that mentions "mötesanteckningar", not a title
     header.title_seen = True
-    consumed = 1
-    # A title wrapped over lines ("... från Södertörnskommunernas" + "ledningsgrupp, 1").
-    while state.pos + consumed < len(state.blocks):
-        following = state.blocks[state.pos + consumed]
-        tail = following.text.strip()
-        if (
-            following.kind != block.kind
-            or not tail
-            or not (following.continued or tail[:1].islower())
-        ):
-            break
-        text = f"{text} {tail}"
-        consumed += 1
     header.title_text = header.title_text or text
     read_title(state, text, kinds.search(text))
     _body_above(state)
     return consumed
+
+
+def _wrapped(state: State, block: Block, text: str) -> tuple[str, int]:
+    """A title wrapped over lines ("... från Södertörnskommunernas" + "ledningsgrupp, 1"):
+    the whole of it, and how many blocks it takes."""
+    consumed = 1
+    while state.pos + consumed < len(state.blocks):
+        following = state.blocks[state.pos + consumed]
+        tail = following.text.strip()
+        if following.kind != block.kind or not tail:
+            break
+        if not (following.continued or tail[:1].islower()):
+            break
+        text = f"{text} {tail}"
+        consumed += 1
+    return text, consumed
+
+
+def _sentence_like(state: State, text: str) -> bool:
+    return (
+        len(cut_times_and_dates(state, text).split()) > 12
+        or text.startswith("(")
+        or text.endswith((".", ")"))
+        or len(state.vocab.sentences(text)) > 1
+    )
 
 
 def _repeated_title(state: State, block: Block, text: str) -> int:
