@@ -221,7 +221,7 @@ def _actions_in_text(
     for sentence in sentences:
         matches = _doers(state, sentence, people, dues.of(sentence))
         matches += _other_doers(state, sentence, people, speaker)
-        found.append((sentence, sorted(matches)))
+        found.append((sentence, _distinct(sorted(matches))))
     # The paragraph's date is a fallback only when it stands in a sentence without a doer of
     # its own ("Cecilia tar fram ... Vi tar upp den på nästa SSK 7/2"), not when it is another
     # doer's ("Jenny tar fram ... Cecilia kontaktar Norrvik senast 3 oktober").
@@ -247,6 +247,18 @@ def _actions_in_text(
                 )
             )
     return result
+
+
+def _distinct(matches: list[tuple[int, str, int]]) -> list[tuple[int, str, int]]:
+    """One action per doer and verb: "Alice: will send ..." is found both as a doer before its
+    verb and as a speaker's promise; a match whose clause the next one starts inside goes."""
+    kept: list[tuple[int, str, int]] = []
+    for match in matches:
+        if kept and kept[-1][1] == match[1] and match[0] <= kept[-1][2]:
+            kept[-1] = (kept[-1][0], match[1], max(kept[-1][2], match[2]))
+            continue
+        kept.append(match)
+    return kept
 
 
 def _speaker(state: State, text: str, people: People) -> str | None:
