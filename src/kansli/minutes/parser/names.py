@@ -11,7 +11,9 @@ from kansli.minutes.parser.state import ParticipantDraft
 from kansli.minutes.parser.text import fold, looks_like_person
 
 # "Maya Patel (@mpatel)": a name and the handle it goes by.
-HANDLE = re.compile(r"(?P<name>[A-ZÅÄÖ][\w'’-]+(?:\s[A-ZÅÄÖ][\w'’-]+)+)\s*\(@(?P<handle>[\w.-]+)\)")
+HANDLE = re.compile(
+    r"(?P<name>[A-ZÅÄÖ][\w'’-]+(?:\s[A-ZÅÄÖ][\w'’-]+)+)\s*\(@(?P<handle>[\w.-]+)[,)]"
+)
 INITIALS = re.compile(r"(\w)\.\s*(?:\w\.\s*)*([\w-]+(?:\s[\w-]+)?)")
 
 

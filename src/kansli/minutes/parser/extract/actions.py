@@ -129,13 +129,29 @@ def _at_next_meeting(state: State, text: str, date: dt.date, meeting: dt.date) -
 LABELLED_ACTION = r"^(?:{actions.labels})\s*\((?P<who>[^()]{1,80})\)\s*:\s*(?P<task>\S.*)$"
 
 
+LABELLED_TASK = r"^(?:{actions.labels})\s*:\s*(?P<task>\S.*)$"
+
+
 def _labelled_action(
     state: State, unit: Unit, people: People, meeting: dt.date | None
 ) -> Action | None:
     """A line that labels itself an action and names its doer and due in brackets."""
     match = state.vocab.regex(LABELLED_ACTION).match(unit.text.strip())
     if match is None:
-        return None
+        plain = state.vocab.regex(LABELLED_TASK).match(unit.text.strip())
+        opening = plain and HANDLE_FIRST.match(plain.group("task"))
+        if not opening:
+            return None
+        # "AI: @kmensah add SECURITY.md by Mar 6": the doer is the handle the task opens with.
+        task = plain.group("task")[opening.end() :]
+        due = _due(state, task, meeting)
+        return Action(
+            people.resolve(f"@{opening.group('handle')}") or opening.group(0).strip(),
+            clean(task).rstrip(" ."),
+            due[0] if due else None,
+            due[1] if due else None,
+            unit.source,
+        )
     who, _, when = match.group("who").partition(",")
     assignee = _named(state, who.strip(), people, loose=True)
     due = _due(state, when, meeting, forward=True) if when.strip() else None

@@ -29,6 +29,8 @@ GROUPS = (
 CHECKBOX = re.compile(r"(\[\s*[xX✓]?\s*\]|☒|☑|☐)")
 PARTY = re.compile(r"\(([A-ZÅÄÖ]{1,4})\)")
 HANDLE = re.compile(r"\s*\(@[\w.-]+\)")
+# "Jonas Weber (@jweber, Kestrel Systems)": a handle and the organisation after it.
+HANDLE_AND_MORE = re.compile(r"\(@[\w.-]+,\s*(?P<rest>[^()]+)\)")
 # "§ 92", "§§ 92-93", "ärende 13": which items someone attended, not a role.
 SECTION_REF = r"(?:§§?|(?<!\w){attendance.item_words})\s*\d"
 # Where a second person starts on a line: after "ärende 13, 15" or "§ 92", at a capitalised
@@ -242,6 +244,7 @@ def parse_entry(
 ) -> ParticipantDraft | None:
     """One person (or organisation) with what follows the name: party, organisation, role."""
     text = HANDLE.sub("", clean(text))
+    text = HANDLE_AND_MORE.sub(lambda m: f", {m.group('rest')}", text, count=1)
     box = CHECKBOX.search(text)
     if box and box.start() == 0:
         marked = fold(box.group(0)).strip("[] ")
@@ -380,6 +383,11 @@ def line(state: State, block: Block) -> int:
     cells = [c.strip() for c in block.cells] if block.kind == BlockKind.ROW else []
     text = clean(block.text)
     if _column_roles(state, cells or text.split()):
+        return 1
+    if block.kind == BlockKind.PARAGRAPH and text.endswith(":") and len(text.split()) <= 4:
+        # "TSC members:", "Ledamöter:": a label inside the list; the list goes on under it.
+        sub = group_of(state, text)
+        state.group = sub[1] if sub is not None else group
         return 1
     if cells and _column_headings(cells):
         return 1  # "| Namn | Roll |": the list's own table heading
