@@ -139,8 +139,8 @@ def _labelled_action(
     match = state.vocab.regex(LABELLED_ACTION).match(unit.text.strip())
     if match is None:
         plain = state.vocab.regex(LABELLED_TASK).match(unit.text.strip())
-        opening = plain and HANDLE_FIRST.match(plain.group("task"))
-        if not opening:
+        opening = HANDLE_FIRST.match(plain.group("task")) if plain else None
+        if plain is None or opening is None:
             return None
         # "AI: @kmensah add SECURITY.md by Mar 6": the doer is the handle the task opens with.
         task = plain.group("task")[opening.end() :]
