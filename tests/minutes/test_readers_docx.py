@@ -83,6 +83,24 @@ def test_it_keeps_merged_cells_once_and_columns_aligned() -> None:
     ]
 
 
+def test_it_reads_a_label_cell_beside_one_person_per_paragraph_as_a_row_per_person() -> None:
+    def fill(d: docx.document.Document) -> None:
+        table = d.add_table(rows=2, cols=2)
+        table.cell(0, 0).text = "Beslutande"
+        people = table.cell(0, 1)
+        people.text = "Anneli Sturesson (S), ordförande"
+        people.add_paragraph("Kjell Rosén (M)")
+        table.cell(1, 0).text = "Justerare"
+        table.cell(1, 1).text = "Kjell Rosén (M)"
+
+    document = build(fill)
+    assert [b.cells for b in document.blocks if b.kind is BlockKind.ROW] == [
+        ("Beslutande", "Anneli Sturesson (S), ordförande"),
+        ("", "Kjell Rosén (M)"),
+        ("Justerare", "Kjell Rosén (M)"),
+    ]
+
+
 def test_it_reads_a_one_column_table_as_text() -> None:
     def fill(d: docx.document.Document) -> None:
         d.add_table(rows=2, cols=1)

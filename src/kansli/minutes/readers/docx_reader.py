@@ -187,12 +187,14 @@ class DocxReader:
                 self.story(tc)
             return
         for cells in rows:
-            self.line += 1
-            self.out.row(cells, self.line)
+            for line in _label_lines(cells):
+                self.line += 1
+                self.out.row([" ".join(cell) for cell in line], self.line)
         self.out.end_table()
 
-    def cells(self, tr: _Element) -> list[str]:
-        cells: list[str] = []
+    def cells(self, tr: _Element) -> list[list[str]]:
+        """Each cell's paragraphs (a merged cell's continuation and span padding are empty)."""
+        cells: list[list[str]] = []
         for tc in _cells(tr):
             props = tc.find(qn("w:tcPr"))
             span, merged = 1, False
@@ -201,9 +203,9 @@ class DocxReader:
                 span = max(1, min(_int(grid.get(qn("w:val")) if grid is not None else None, 1), 64))
                 vmerge = props.find(qn("w:vMerge"))
                 merged = vmerge is not None and vmerge.get(qn("w:val"), "continue") == "continue"
-            text = "" if merged else " ".join(_text(p) for p in tc.iter(_P))
-            cells.append(text.replace("\t", " "))
-            cells.extend([""] * (span - 1))
+            texts = [] if merged else [_text(p).replace("\t", " ") for p in tc.iter(_P)]
+            cells.append([t for t in texts if t.strip()])
+            cells.extend([[]] * (span - 1))
         return cells
 
     def metadata(self) -> tuple[tuple[str, str], ...]:
@@ -217,6 +219,23 @@ class DocxReader:
             ("modified", props.modified.isoformat() if props.modified else ""),
         ]
         return tuple((key, squash(value)) for key, value in pairs if value and squash(value))
+
+
+def _label_lines(cells: list[list[str]]) -> list[list[list[str]]]:
+    """A row as the rows it shows. "Beslutande | Anna Ek (S), ordförande / Per Holm (M) / ..."
+    (a label and a cell of one person per paragraph) is a row per person, the label on the
+    first; any other row is one row, each cell's paragraphs joined."""
+    filled = [i for i, cell in enumerate(cells) if cell]
+    if len(filled) == 2 and len(cells[filled[0]]) == 1 and len(cells[filled[1]]) > 1:
+        label, values = filled
+        lines = []
+        for n, value in enumerate(cells[values]):
+            line: list[list[str]] = [[] for _ in cells]
+            line[label] = cells[label] if n == 0 else []
+            line[values] = [value]
+            lines.append(line)
+        return lines
+    return [cells]
 
 
 def _numbering_element(document: DocxDocument) -> _Element | None:
