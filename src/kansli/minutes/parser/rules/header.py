@@ -62,13 +62,39 @@ def date_line(state: State, block: Block) -> int:
     text = clean(" ".join(block.cells) if block.kind == BlockKind.ROW else block.text)
     if fill_date_time(state, text, whole=True):
         return 1
-    # "Fernleaf Design System · biweekly sync · 15:00–15:50 UTC · Zoom": a part of a line
-    # set apart by dots or bars may be the date or time.
-    parts = PART_BREAK.split(text)
-    found = [fill_date_time(state, part, whole=True) for part in parts] if len(parts) > 2 else []
-    if any(found):
+    if _parts_line(state, text):
         return 1
     return _date_time_place(state, text)
+
+
+def _parts_line(state: State, text: str) -> bool:
+    """'Gråbergs kommun · torsdag 2025-11-27 · 09.00–10.30 · Kommunhuset, rum Kvarnen': parts
+    set apart by dots or bars give the date, the time (bare, in a part of its own) and,
+    after them, the place."""
+    parts = [p.strip() for p in PART_BREAK.split(text)]
+    if len(parts) < 3:
+        return False
+    last = -1
+    for index, part in enumerate(parts):
+        if fill_date_time(state, part, whole=True) or _time_part(state, part):
+            last = index
+    if last < 0:
+        return False
+    place = TRAILING_NOTE.sub("", ", ".join(parts[last + 1 :])).strip()
+    if place and place[:1].isupper() and state.header.place is None:
+        state.header.place = place
+    return True
+
+
+def _time_part(state: State, part: str) -> bool:
+    """'09.00–10.30' alone in its part: a time range even without "kl"."""
+    times = BARE_TIME.findall(part)
+    if not times or BARE_TIME.sub("", part).strip(" –-") or state.header.start_time is not None:
+        return False
+    state.header.start_time = dt.time(int(times[0][0]), int(times[0][1]))
+    if len(times) > 1:
+        state.header.end_time = dt.time(int(times[1][0]), int(times[1][1]))
+    return True
 
 
 def _date_time_place(state: State, text: str) -> int:
@@ -313,6 +339,12 @@ def labels(state: State, block: Block) -> int:
             return 0
         value = " ".join(cells[1:])
     else:
+        parts = PART_BREAK.split(block.text.strip())
+        if len(parts) > 1 and all(label_of(state, part) for part in parts):
+            # "Ordförande: Henrik Åström · Antecknare: Johanna Lund": a label per part.
+            for part in parts:
+                _label_value(state, part)
+            return 1
         found = label_of(state, block.text.strip())
         if found is None:
             return 0
@@ -331,6 +363,17 @@ def labels(state: State, block: Block) -> int:
         return 1
     setter(state, value)
     return 1
+
+
+def _label_value(state: State, text: str) -> None:
+    """One "Label: value" part of a line: its field set when the value fits it."""
+    found = label_of(state, text.strip())
+    if found is None:
+        return
+    _, raw, setter = found
+    value = raw.strip().lstrip(":.-– ").strip()
+    if value and not (setter in PEOPLE_SETTERS and not only_names(state, value)):
+        setter(state, value)
 
 
 def _column_labels(state: State, cells: list[str]) -> bool:
