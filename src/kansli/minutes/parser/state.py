@@ -81,6 +81,9 @@ class AttendanceGroup:
     role: str | None
     invited: bool = False
     column_roles: tuple[str | None, ...] = ()
+    columns: tuple[str, ...] = ()
+    """What each column of the list's table holds, from its heading row: "name",
+    "organisation", "role" or "" ("Namn | Förvaltning | Roll")."""
 
 
 @dataclass(slots=True)

@@ -178,7 +178,7 @@ def _table_actions(
         task, doer = clean(cells[what]), clean(cells[who])
         if not task:
             continue
-        assignee = (_doer(state, doer, people, loose=True) or doer) if doer else None
+        assignee = (_named(state, doer, people, loose=True) or doer) if doer else None
         due = _due(state, cells[when], meeting, forward=True) if when is not None else None
         found.append(
             Action(assignee, task, due[0] if due else None, due[1] if due else None, unit.source)

@@ -390,6 +390,7 @@ def line(state: State, block: Block) -> int:
         state.group = sub[1] if sub is not None else group
         return 1
     if cells and _column_headings(cells):
+        group.columns = _column_kinds(state, cells)
         return 1  # "| Namn | Roll |": the list's own table heading
     if not cells and _text_line(state, group, block, text):
         return 1
@@ -459,6 +460,8 @@ def _name_and_details(
     """'Rickard Sundbom | Södertälje kommun, ordförande': the name, then organisation and role."""
     if not filled or not looks_like_person(natural_name_of(filled[0])):
         return []  # "Personalföreträdare | Övriga": column headings, nobody
+    if group.columns and len(group.columns) == len(block.cells):
+        return _by_columns(state, group, block)
     first = parse_entry(state, filled[0], block.source, group.status, group.role)
     if first and len(filled) > 1:
         segments = split_outside_parentheses(", ".join(filled[1:]), ",")
@@ -466,6 +469,30 @@ def _name_and_details(
         first.organisation = first.organisation or organisation
         first.role = role or first.role
     return [first] if first else []
+
+
+def _by_columns(state: State, group: AttendanceGroup, block: Block) -> list[ParticipantDraft]:
+    """A row of a table whose heading said what each column holds."""
+    cells = dict(zip(group.columns, (c.strip() for c in block.cells), strict=False))
+    entry = parse_entry(state, cells.get("name", ""), block.source, group.status, group.role)
+    if entry is None:
+        return []
+    entry.organisation = cells.get("organisation") or entry.organisation
+    role = cells.get("role")
+    if role:
+        entry.role = fold(role) if state.vocab["attendance.roles"].is_(role) else role
+    return [entry]
+
+
+def _column_kinds(state: State, cells: list[str]) -> tuple[str, ...]:
+    kinds = (
+        ("name", "attendance.name_columns"),
+        ("organisation", "attendance.organisation_columns"),
+        ("role", "attendance.role_columns"),
+    )
+    return tuple(
+        next((kind for kind, key in kinds if state.vocab[key].is_(cell)), "") for cell in cells
+    )
 
 
 def _column_headings(cells: list[str]) -> bool:
