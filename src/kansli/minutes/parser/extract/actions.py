@@ -101,14 +101,15 @@ def due_at_next_meeting(state: State, item: Item, date: dt.date, meeting: dt.dat
     tabled = item.tabled
     if tabled and tabled.to_date is None and _at_next_meeting(state, item.text, date, meeting):
         item = replace(item, tabled=replace(tabled, to_date=date))  # "Deferred to next meeting"
-    if not any(_at_next_meeting(state, a.text, date, meeting) for a in item.actions if not a.due):
+    body = state.header.body
+
+    def at_next(action: Action) -> bool:
+        own = body is not None and action.due_body == body  # "till nästa möte" in a table
+        return action.due is None and (own or _at_next_meeting(state, action.text, date, meeting))
+
+    if not any(at_next(a) for a in item.actions):
         return item
-    moved = tuple(
-        replace(a, due=date)
-        if a.due is None and _at_next_meeting(state, a.text, date, meeting)
-        else a
-        for a in item.actions
-    )
+    moved = tuple(replace(a, due=date) if at_next(a) else a for a in item.actions)
     return replace(item, actions=moved)
 
 
@@ -180,9 +181,10 @@ def _table_actions(
             continue
         assignee = (_named(state, doer, people, loose=True) or doer) if doer else None
         due = _due(state, cells[when], meeting, forward=True) if when is not None else None
-        found.append(
-            Action(assignee, task, due[0] if due else None, due[1] if due else None, unit.source)
-        )
+        # "till nästa möte" in the when column: due at this body's next meeting (dated later).
+        at_next = when is not None and state.vocab["actions.by_next_meeting"].search(cells[when])
+        due_body = due[1] if due else (state.header.body if at_next else None)
+        found.append(Action(assignee, task, due[0] if due else None, due_body, unit.source))
     return found
 
 

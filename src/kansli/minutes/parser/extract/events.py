@@ -173,7 +173,8 @@ def next_meeting(state: State, found: list[Event], meeting: dt.date | None) -> d
     """The date of the next meeting, from an event titled so ("Nästa möte", "Next meeting")."""
     if meeting is None:
         return None
-    for event in sorted(found, key=lambda e: e.start):
+    # A day before a range: "Torsdag 15 januari 2026 (v. 3)" names the day, the week repeats it.
+    for event in sorted(found, key=lambda e: (e.end is not None, e.start)):
         if (
             not event.approximate
             and event.start > meeting
