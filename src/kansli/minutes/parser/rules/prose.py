@@ -40,7 +40,8 @@ def prose_attendance(state: State, units: list[Unit], *, only: Status | None = N
                 continue
             listed = sentence.split(":", 1)[1] if ":" in sentence else sentence
             for match in PERSON.finditer(listed):
-                if _is_phrase(state, match.group("name")):
+                name = match.group("name")
+                if _is_phrase(state, name) or _is_organisation_name(state, name):
                     continue
                 role = match.group("role")
                 draft = ParticipantDraft(
@@ -52,6 +53,16 @@ def prose_attendance(state: State, units: list[Unit], *, only: Status | None = N
                     source=unit.source,
                 )
                 add(state, draft)
+
+
+def _is_organisation_name(state: State, name: str) -> bool:
+    """'Byggbolaget Västmyra AB', 'Region Kustlandet': an organisation, not a person."""
+    words = state.vocab["attendance.organisation_words"].phrases
+    return any(
+        word == org or (len(org) >= 6 and word.endswith(org))
+        for word in fold(name).split()
+        for org in words
+    )
 
 
 def attendance_units(state: State) -> list[Unit]:
