@@ -63,7 +63,8 @@ def test_it_numbers_a_second_meeting_of_the_same_number_on(db: None, founding_do
 
 def test_it_logs_the_import(db: None, founding_docx: bytes) -> None:
     meeting = import_document(founding_docx, "sodertorn.docx").meeting
-    entry = AuditEntry.objects.get()
+    staged, entry = AuditEntry.objects.order_by("pk")
+    assert (staged.verb, staged.object_type) == ("stage_import", "meetings.importdraft")
     assert (entry.verb, entry.object_type, entry.object_id) == (
         "import",
         "meetings.meeting",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -28,6 +29,8 @@ class Meeting(models.Model):
     version = models.PositiveIntegerField(
         _("version"), default=1, help_text=_("Räknas upp vid varje sparning (optimistisk låsning).")
     )
+    published_at = models.DateTimeField(_("publicerat"), null=True, blank=True)
+    """Until published, only the body's secretary sees the meeting."""
 
     class Meta:
         ordering = ["-date", "body"]
@@ -56,6 +59,7 @@ class Attendance(models.Model):
         Organisation, null=True, blank=True, on_delete=models.SET_NULL, related_name="attendance"
     )
     role = models.CharField(_("roll"), max_length=100, blank=True)
+    party = models.CharField(_("parti"), max_length=40, blank=True)
     status = models.CharField(
         _("närvaro"), max_length=10, choices=AttendanceStatus.choices, default="present"
     )
@@ -185,6 +189,7 @@ class SourceDocument(models.Model):
     name = models.CharField(_("filnamn"), max_length=300)
     sha256 = models.CharField(_("SHA-256"), max_length=64, unique=True)
     format = models.CharField(_("format"), max_length=20)
+    data = models.BinaryField(_("fil"), default=b"")
     minutes = models.JSONField(_("tolkning (minutes/1)"))
     imported_at = models.DateTimeField(_("importerad"), auto_now_add=True)
 
@@ -195,3 +200,91 @@ class SourceDocument(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class Attachment(models.Model):
+    """A file that belongs to a meeting or one of its items (a presentation, an appendix).
+    Kept in the database, so it is backed up and guarded like the minutes themselves."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="attachments")
+    item = models.ForeignKey(
+        Item, null=True, blank=True, on_delete=models.CASCADE, related_name="attachments"
+    )
+    name = models.CharField(_("filnamn"), max_length=300)
+    content_type = models.CharField(_("innehållstyp"), max_length=100)
+    data = models.BinaryField(_("innehåll"))
+    size = models.PositiveIntegerField(_("storlek"))
+    added_at = models.DateTimeField(_("tillagd"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["meeting", "item", "name"]
+        verbose_name = _("bilaga")
+        verbose_name_plural = _("bilagor")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class DraftState(models.TextChoices):
+    REVIEW = "review", _("granskas")
+    CONFIRMED = "confirmed", _("bekräftad")
+    DISCARDED = "discarded", _("kastad")
+
+
+class ImportDraft(models.Model):
+    """An uploaded document between parse and confirmation: the secretary reviews what was
+    understood beside the source, corrects it, matches people to the registry, and confirms.
+    Nothing enters the registers before that."""
+
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="import_drafts",
+    )
+    body = models.ForeignKey(
+        Body, null=True, blank=True, on_delete=models.CASCADE, related_name="import_drafts"
+    )
+    name = models.CharField(_("filnamn"), max_length=300)
+    sha256 = models.CharField(_("SHA-256"), max_length=64)
+    format = models.CharField(_("format"), max_length=20)
+    data = models.BinaryField(_("fil"))
+    lines = models.JSONField(_("källrader"), default=list)
+    """The document as the reader saw it: [[line, page, text], ...], shown beside the form."""
+    content = models.JSONField(_("tolkning"))
+    """What was understood, in the editable shape of `meetings.content` (minutes/1 plus ids)."""
+    minutes = models.JSONField(_("tolkning (minutes/1)"))
+    state = models.CharField(
+        _("läge"), max_length=10, choices=DraftState.choices, default=DraftState.REVIEW
+    )
+    meeting = models.ForeignKey(
+        Meeting, null=True, blank=True, on_delete=models.SET_NULL, related_name="import_drafts"
+    )
+    created_at = models.DateTimeField(_("uppladdad"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("import under granskning")
+        verbose_name_plural = _("importer under granskning")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Notification(models.Model):
+    """What a member is told: "Minnesanteckningar från ... är publicerade"."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="notifications")
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="notifications")
+    text = models.CharField(_("meddelande"), max_length=500)
+    created_at = models.DateTimeField(_("skapad"), auto_now_add=True)
+    read_at = models.DateTimeField(_("läst"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("avisering")
+        verbose_name_plural = _("aviseringar")
+
+    def __str__(self) -> str:
+        return self.text

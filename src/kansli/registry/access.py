@@ -62,3 +62,12 @@ def body_for(user: User, body_id: int) -> tuple[Body, Access]:
     if body is None or access is None:
         raise Http404
     return body, access
+
+
+def writable_bodies(user: User) -> QuerySet[Body]:
+    """The bodies whose minutes the user may write: where they are secretary (staff: all)."""
+    if user.is_authenticated and getattr(user, "is_staff", False):
+        return Body.objects.all()
+    return Body.objects.filter(
+        memberships__in=memberships(user).filter(role=Role.SECRETARY)
+    ).distinct()

@@ -120,3 +120,38 @@ LOGOUT_REDIRECT_URL = "login"
 STATIC_URL = "static/"
 STATIC_ROOT = VAR_DIR / "static"
 MEDIA_ROOT = VAR_DIR / "media"
+
+# Uploads: minutes documents and attachments up to this size; bigger requests are refused
+# before they are read into memory.
+KANSLI_MAX_UPLOAD_MB = int(os.environ.get("KANSLI_MAX_UPLOAD_MB", "25"))
+DATA_UPLOAD_MAX_MEMORY_SIZE = (KANSLI_MAX_UPLOAD_MB + 1) * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = DATA_UPLOAD_MAX_MEMORY_SIZE
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 20000  # a long meeting's form has many fields
+DATA_UPLOAD_MAX_NUMBER_FILES = 50
+
+# E-mail (notifications): SMTP from the environment; printed to the console in development.
+EMAIL_HOST = os.environ.get("KANSLI_EMAIL_HOST", "")
+EMAIL_PORT = int(os.environ.get("KANSLI_EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("KANSLI_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("KANSLI_EMAIL_PASSWORD", "")
+EMAIL_USE_TLS = os.environ.get("KANSLI_EMAIL_TLS", "0") == "1"
+DEFAULT_FROM_EMAIL = os.environ.get("KANSLI_EMAIL_FROM", "kansli@localhost")
+EMAIL_BACKEND = (
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend"
+)
+
+# Production (KANSLI_DEBUG=0): HTTPS only, secure cookies, HSTS; `manage.py check --deploy`
+# passes with these. Behind a TLS-terminating proxy set KANSLI_BEHIND_PROXY=1.
+if not DEBUG:
+    SECURE_SSL_REDIRECT = os.environ.get("KANSLI_SSL_REDIRECT", "1") == "1"
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+    SECURE_HSTS_SECONDS = int(os.environ.get("KANSLI_HSTS_SECONDS", "31536000"))
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    SECURE_HSTS_PRELOAD = os.environ.get("KANSLI_HSTS_PRELOAD", "0") == "1"
+    SECURE_CONTENT_TYPE_NOSNIFF = True
+    X_FRAME_OPTIONS = "DENY"
+    if os.environ.get("KANSLI_BEHIND_PROXY", "0") == "1":
+        SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
