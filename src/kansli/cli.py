@@ -28,6 +28,8 @@ from kansli.minutes.render import to_json, to_markdown, to_summary
 EXIT_IMPORT = 11
 """`kansli import`: at least one of the files could not be imported (each said why)."""
 EXIT_OUTPUT = 9
+EXIT_NOT_FOUND = 12
+"""`kansli export MEETING`: no stored meeting has that number."""
 """--out could not be written. Not 2: argparse already uses 2 for a usage error."""
 EXIT_INTERNAL = 70  # EX_SOFTWARE in sysexits.h
 EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, what a shell reports for `kansli parse … | head`
@@ -64,6 +66,19 @@ class OutputError(Exception):
         )
 
 
+class NotFoundError(Exception):
+    """`kansli export` was asked for a meeting that is not stored."""
+
+    exit_code = EXIT_NOT_FOUND
+
+    def __init__(self, meeting: str) -> None:
+        self.meeting = meeting
+        super().__init__(self.message())
+
+    def message(self) -> str:
+        return f"möte {self.meeting} finns inte (se id:t i adressen /moten/ID/) / no such meeting"
+
+
 def _json_text(minutes: Minutes) -> str:
     return json.dumps(to_json(minutes), ensure_ascii=False, indent=2) + "\n"
 
@@ -88,7 +103,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except MinutesError as err:
         _complain(_with_file(err, args))
         return err.exit_code
-    except OutputError as err:
+    except (OutputError, NotFoundError) as err:
         _complain(err.message())
         return err.exit_code
     except Exception as err:  # the last resort: a bug must still not show a traceback
@@ -139,6 +154,21 @@ def _parser() -> argparse.ArgumentParser:
     )
     imports.add_argument("files", type=Path, nargs="+", metavar="FIL", help="dokumenten")
     imports.set_defaults(command=_cmd_import)
+
+    exports = commands.add_parser(
+        "export",
+        help="skriv ut lagrade möten som minutes/1-JSON / print stored meetings as minutes/1",
+        description="Skriver ut ett lagrat möte (id:t i adressen /moten/ID/) eller alla (--all, "
+        "en lista) som minutes/1-JSON. / Prints one stored meeting, or all as a list, as "
+        "minutes/1 JSON.",
+    )
+    which = exports.add_mutually_exclusive_group(required=True)
+    which.add_argument("meeting", nargs="?", metavar="MÖTE", help="mötets id / the meeting's id")
+    which.add_argument("--all", action="store_true", help="alla möten / every meeting")
+    exports.add_argument(
+        "--out", type=Path, metavar="SÖKVÄG", help="skriv till filen / write to this file"
+    )
+    exports.set_defaults(command=_cmd_export)
     return parser
 
 
@@ -164,6 +194,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
     failed = 0
     for number, path in enumerate(files, start=1):
         counter = f"[{number}/{len(files)}]"
+        _progress(number - 1, len(files), path.name)
         try:
             _checked(path)
             result = import_document(_read(path), path.name)
@@ -173,7 +204,45 @@ def _cmd_import(args: argparse.Namespace) -> int:
             continue
         done = "importerad" if result.created else "redan importerad"
         _emit(sys.stdout, f"{counter} {path.name}: {done} – {result.meeting}\n")
+    _progress(len(files), len(files), "")
     return EXIT_IMPORT if failed else 0
+
+
+def _progress(done: int, total: int, name: str) -> None:
+    """A bar on the terminal for many files ("[#####-----] 12/40 fil.docx"); nothing when
+    stderr is a log or a pipe, where the counted lines on stdout say the same."""
+    if total < 2 or not sys.stderr.isatty():
+        return
+    width = 30
+    filled = width * done // total
+    bar = "#" * filled + "-" * (width - filled)
+    end = "\n" if done == total else ""
+    sys.stderr.write(f"\r\x1b[K[{bar}] {done}/{total} {name[:40]}{end}")
+    sys.stderr.flush()
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    """Stored meetings as minutes/1 JSON: one object, or a list with --all (oldest first)."""
+    from kansli.site.setup import ready_database
+
+    ready_database(migrate=False)
+    from kansli.meetings.content import minutes_of
+    from kansli.meetings.models import Meeting
+
+    meetings = Meeting.objects.select_related("body").order_by("date", "pk")
+    if args.all:
+        data: object = [to_json(minutes_of(m)) for m in meetings]
+    else:
+        meeting = meetings.filter(pk=int(args.meeting)).first() if args.meeting.isdigit() else None
+        if meeting is None:
+            raise NotFoundError(args.meeting)
+        data = to_json(minutes_of(meeting))
+    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    if args.out is None:
+        _emit(sys.stdout, text)
+    else:
+        _save(args.out, text)
+    return 0
 
 
 def _read(path: Path) -> bytes:

@@ -23,3 +23,4 @@ def test_it_prepares_the_demo_once_however_often_it_runs(db: None) -> None:
     assert access_to(secretary, meeting.body).may_write  # type: ignore[union-attr]
     assert not access_to(member, meeting.body).may_write  # type: ignore[union-attr]
     assert "sekreterare / kansli-demo" in out.getvalue()
+    assert meeting.published_at is not None and meeting.body.quorum == 5

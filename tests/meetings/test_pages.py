@@ -9,7 +9,7 @@ from django.contrib.auth.models import User
 from django.test import Client
 
 from kansli.meetings.models import Meeting
-from kansli.meetings.services import import_document
+from kansli.meetings.services import import_document, publish
 from kansli.registry.access import access_to
 from kansli.registry.models import Body, Membership, Person, Role
 
@@ -28,7 +28,9 @@ def account(name: str, body: Body | None = None, role: Role = Role.MEMBER) -> Cl
 
 @pytest.fixture
 def meeting(db: None) -> Meeting:
-    return import_document(FOUNDING.read_bytes(), FOUNDING.name).meeting
+    imported = import_document(FOUNDING.read_bytes(), FOUNDING.name).meeting
+    publish(imported)
+    return imported
 
 
 def test_it_shows_a_member_the_meeting_as_imported(meeting: Meeting) -> None:

@@ -210,7 +210,8 @@ def upload(request: HttpRequest) -> HttpResponse:
     staged = [r for r in results if r["draft"] is not None]
     if len(files) == 1 and staged:
         return redirect("review", staged[0]["draft"].pk)
-    status = 200 if staged or len(files) > 1 else 400
+    refused = all(r["draft"] is None and r["meeting"] is None for r in results)
+    status = 400 if refused else 200
     return render(
         request, "meetings/upload.html", {"bodies": bodies, "results": results}, status=status
     )

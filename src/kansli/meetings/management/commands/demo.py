@@ -9,12 +9,15 @@ from django.conf import settings
 from django.contrib.auth.models import User
 from django.core.management.base import BaseCommand
 
-from kansli.meetings.services import import_document
-from kansli.registry.models import Membership, Person, Role
+from kansli.meetings.services import import_document, publish
+from kansli.registry.models import Membership, Organisation, Person, Role
 
 FOUNDING = (
     Path(settings.BASE_DIR) / "tests" / "corpus" / "sv" / "sodertorn-ledningsgrupp-2019-01-25.docx"
 )
+QUORUM = 5
+"""The demo body's quorum: a majority of its eight municipalities (the founding meeting, with
+three present, tabled an item "för få deltagare")."""
 # Demo accounts for a laptop: (username, password, role, the person they are).
 ACCOUNTS = (
     ("sekreterare", "kansli-demo", Role.SECRETARY, "Anna Söderström"),
@@ -39,6 +42,13 @@ class Command(BaseCommand):
             Membership.objects.get_or_create(
                 body=meeting.body, person=person, defaults={"role": role}
             )
+        body = meeting.body
+        if body.quorum is None:
+            body.quorum = QUORUM
+            body.save(update_fields=["quorum"])
+        Organisation.objects.filter(name__endswith=" kommun").update(is_member=True)
+        if meeting.published_at is None:
+            publish(meeting)
         self.stdout.write(f"Demodata: {meeting} ({meeting.items.count()} punkter)")
         for username, password, role, name in ACCOUNTS:
             self.stdout.write(f"  {role.label}: {username} / {password}  ({name})")

@@ -1,0 +1,91 @@
+"""Writing the minutes: the edit form, optimistic locking, and the audit log of every save."""
+
+from __future__ import annotations
+
+from django.test import Client
+from tests.meetings.conftest import account
+
+from kansli.audit.models import AuditEntry
+from kansli.meetings.content import of_meeting
+from kansli.meetings.forms import flatten
+from kansli.meetings.models import Meeting
+from kansli.meetings.services import attach, publish, save_meeting
+from kansli.registry.models import Role
+
+
+def edit_form(client: Client, meeting: Meeting) -> dict[str, str]:
+    """What the edit page holds: the fields and the version it was loaded at."""
+    page = client.get(f"/moten/{meeting.pk}/redigera/")
+    assert page.status_code == 200
+    form = flatten(of_meeting(meeting))
+    form["version"] = str(page.context["version"])
+    return form
+
+
+def test_a_save_updates_the_meeting_and_logs_before_and_after(meeting: Meeting) -> None:
+    secretary = account("sekreteraren", meeting.body, Role.SECRETARY)
+    form = edit_form(secretary, meeting)
+    form["i-0-text"] = "Rickard öppnar mötet."
+    form["i-0-decisions"] = "Mötet öppnas.\nDagordningen godkänns."
+    form["i-0-a-0-text"] = "skickar ut dagordningen"  # a new action in the empty row
+    form["i-0-a-0-assignee"] = str(meeting.attendance.get(person__name="Anna Söderström").person_id)
+    form["i-0-a-0-due"] = "2019-02-01"
+    response = secretary.post(f"/moten/{meeting.pk}/redigera/", form)
+    assert response.status_code == 302
+    meeting.refresh_from_db()
+    item = meeting.items.get(position=1)
+    assert item.text == "Rickard öppnar mötet."
+    assert [d.text for d in item.decisions.all()] == ["Mötet öppnas.", "Dagordningen godkänns."]
+    assert item.actions.get().assignee.name == "Anna Söderström"  # type: ignore[union-attr]
+    assert meeting.version == 2
+    entry = AuditEntry.objects.filter(verb="update").get()
+    assert entry.before["items"][0]["text"] != entry.after["items"][0]["text"]
+    assert entry.actor is not None and entry.actor.username == "sekreteraren"
+
+
+def test_two_secretaries_never_silently_overwrite_each_other(meeting: Meeting) -> None:
+    first = account("forsta", meeting.body, Role.SECRETARY)
+    second = account("andra", meeting.body, Role.SECRETARY)
+    form_first, form_second = edit_form(first, meeting), edit_form(second, meeting)
+    form_first["i-1-text"] = "Den första sekreterarens text."
+    form_second["i-1-text"] = "Den andra sekreterarens text."
+    assert first.post(f"/moten/{meeting.pk}/redigera/", form_first).status_code == 302
+    conflict = second.post(f"/moten/{meeting.pk}/redigera/", form_second)
+    assert conflict.status_code == 409
+    page = conflict.content.decode()
+    assert "Den andra sekreterarens text." in page  # hers, kept in the field
+    assert "Den första sekreterarens text." in page  # theirs, shown beside
+    assert "Någon annan har sparat" in page
+    meeting.refresh_from_db()
+    assert meeting.items.get(position=2).text == "Den första sekreterarens text."
+    # Saving again from the conflict screen is a deliberate choice and goes through.
+    form_second["version"] = str(conflict.context["version"])
+    assert second.post(f"/moten/{meeting.pk}/redigera/", form_second).status_code == 302
+    assert meeting.items.get(position=2).text == "Den andra sekreterarens text."
+
+
+def test_a_member_may_read_but_not_edit(meeting: Meeting) -> None:
+    publish(meeting)
+    member = account("ledamoten", meeting.body, Role.MEMBER)
+    assert member.get(f"/moten/{meeting.pk}/").status_code == 200
+    assert member.get(f"/moten/{meeting.pk}/redigera/").status_code == 403
+    assert member.post(f"/moten/{meeting.pk}/redigera/", {}).status_code == 403
+
+
+def test_deleting_an_item_and_adding_one(meeting: Meeting) -> None:
+    secretary = account("sekreteraren", meeting.body, Role.SECRETARY)
+    form = edit_form(secretary, meeting)
+    form["i-10-delete"] = "on"
+    form["i-11-title"] = "Övriga frågor"
+    form["i-11-number"] = "12"
+    assert secretary.post(f"/moten/{meeting.pk}/redigera/", form).status_code == 302
+    titles = list(meeting.items.values_list("title", flat=True))
+    assert len(titles) == 11 and titles[-1] == "Övriga frågor"
+
+
+def test_every_write_leaves_an_audit_entry(meeting: Meeting) -> None:
+    save_meeting(meeting, of_meeting(meeting), base_version=meeting.version)
+    publish(meeting)
+    attach(meeting, None, "bilaga.txt", "text/plain", b"hej")
+    verbs = list(AuditEntry.objects.order_by("pk").values_list("verb", flat=True))
+    assert verbs == ["stage_import", "import", "update", "publish", "attach"]
