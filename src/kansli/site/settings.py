@@ -150,7 +150,9 @@ if not DEBUG:
     CSRF_COOKIE_SECURE = True
     SECURE_HSTS_SECONDS = int(os.environ.get("KANSLI_HSTS_SECONDS", "31536000"))
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
-    SECURE_HSTS_PRELOAD = os.environ.get("KANSLI_HSTS_PRELOAD", "0") == "1"
+    # "preload" in the header only allows submitting the domain to the browsers' list; it
+    # submits nothing. KANSLI_HSTS_PRELOAD=0 leaves it out.
+    SECURE_HSTS_PRELOAD = os.environ.get("KANSLI_HSTS_PRELOAD", "1") == "1"
     SECURE_CONTENT_TYPE_NOSNIFF = True
     X_FRAME_OPTIONS = "DENY"
     if os.environ.get("KANSLI_BEHIND_PROXY", "0") == "1":
