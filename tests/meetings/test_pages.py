@@ -79,3 +79,21 @@ def test_it_shows_the_login_page_in_swedish(db: None) -> None:
     page = Client().get("/logga-in/")
     assert page.status_code == 200
     assert "Logga in" in page.content.decode()
+
+
+def test_a_long_history_is_paged(meeting: Meeting) -> None:
+    Meeting.objects.bulk_create(
+        Meeting(
+            body=meeting.body,
+            year=2000 + n // 10,
+            number=n % 10 + 1,
+            date=f"{2000 + n // 10}-01-{n % 10 + 1:02}",
+            published_at=meeting.published_at,
+        )
+        for n in range(60)
+    )
+    ledamoten = account("ledamoten", meeting.body)
+    first = ledamoten.get(f"/grupper/{meeting.body.pk}/").content.decode()
+    assert "2019-01-25" in first and "Sida 1 av 2" in first
+    second = ledamoten.get(f"/grupper/{meeting.body.pk}/?sida=2").content.decode()
+    assert "2000-01-01" in second and "2019-01-25" not in second

@@ -8,6 +8,7 @@ from typing import Any
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -53,14 +54,21 @@ def start(request: HttpRequest) -> HttpResponse:
     )
 
 
+MEETINGS_PER_PAGE = 50
+MEETING_LIST_FIELDS = ("pk", "body_id", "date", "number", "year", "kind", "published_at")
+
+
 @login_required
 def body_space(request: HttpRequest, body_id: int) -> HttpResponse:
     body, access = body_for(request.user, body_id)
-    meetings = visible_meetings(request.user, access, body.meetings.order_by("-date"))
+    meetings = visible_meetings(request.user, access, body.meetings.order_by("-date", "-pk"))
+    page = Paginator(meetings.only(*MEETING_LIST_FIELDS), MEETINGS_PER_PAGE).get_page(
+        request.GET.get("sida")
+    )
     return render(
         request,
         "meetings/body.html",
-        {"body": body, "meetings": meetings[:200], "may_write": access.may_write},
+        {"body": body, "page": page, "meetings": page.object_list, "may_write": access.may_write},
     )
 
 
