@@ -89,3 +89,22 @@ def test_every_write_leaves_an_audit_entry(meeting: Meeting) -> None:
     attach(meeting, None, "bilaga.txt", "text/plain", b"hej")
     verbs = list(AuditEntry.objects.order_by("pk").values_list("verb", flat=True))
     assert verbs == ["stage_import", "import", "update", "publish", "attach"]
+
+
+def test_a_secretary_prepares_a_new_meeting_with_the_members_listed(meeting: Meeting) -> None:
+    secretary = account("sekreteraren", meeting.body, Role.SECRETARY)
+    account("ledamoten", meeting.body, Role.MEMBER)
+    response = secretary.post(
+        f"/grupper/{meeting.body.pk}/nytt-mote/",
+        {"date": "2019-03-29", "start_time": "08:30", "place": "Huddinge"},
+    )
+    assert response.status_code == 302
+    new = Meeting.objects.exclude(pk=meeting.pk).get()
+    assert response["Location"] == f"/moten/{new.pk}/redigera/"
+    assert (new.number, new.year, new.place) == (2, 2019, "Huddinge")
+    assert sorted(new.attendance.values_list("person__name", flat=True)) == [
+        "Ledamoten",
+        "Sekreteraren",
+    ]
+    bad = secretary.post(f"/grupper/{meeting.body.pk}/nytt-mote/", {"date": "i morgon"})
+    assert bad.status_code == 400

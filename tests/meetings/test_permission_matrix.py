@@ -28,6 +28,10 @@ LOGIN = -302
 EXPECTED: dict[str, tuple[str, dict[str, int]]] = {
     "start": ("get", dict.fromkeys(ROLES[:4], OK)),
     "body": ("get", {"sekreterare": OK, "ledamot": OK, "gast": OK, "utomstaende": MISSING}),
+    "new_meeting": (
+        "get",
+        {"sekreterare": OK, "ledamot": FORBIDDEN, "gast": FORBIDDEN, "utomstaende": MISSING},
+    ),
     "meeting": ("get", {"sekreterare": OK, "ledamot": OK, "gast": OK, "utomstaende": MISSING}),
     "export": ("get", {"sekreterare": OK, "ledamot": OK, "gast": OK, "utomstaende": MISSING}),
     "source": ("get", {"sekreterare": OK, "ledamot": OK, "gast": OK, "utomstaende": MISSING}),

@@ -13,13 +13,24 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from django import forms
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from kansli.meetings.content import Content
 from kansli.meetings.models import ActionStatus, AttendanceStatus, Kind
 from kansli.registry.models import Body, Person
 
 Choices = list[tuple[str, str]]
+
+
+class NewMeetingForm(forms.Form):
+    """Preparing a meeting: when and where; the rest is written in the meeting form."""
+
+    date = forms.DateField(label=gettext_lazy("Datum"), help_text=gettext_lazy("ÅÅÅÅ-MM-DD"))
+    start_time = forms.TimeField(label=gettext_lazy("Starttid"), required=False)
+    end_time = forms.TimeField(label=gettext_lazy("Sluttid"), required=False)
+    place = forms.CharField(label=gettext_lazy("Plats"), max_length=300, required=False)
 
 
 @dataclass

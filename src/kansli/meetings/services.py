@@ -241,6 +241,48 @@ def _free_number(body: Body, year: int, written: object) -> int:
 # --- editing ------------------------------------------------------------------------------------
 
 
+def create_meeting(
+    body: Body,
+    date: dt.date,
+    *,
+    start_time: dt.time | None = None,
+    end_time: dt.time | None = None,
+    place: str = "",
+    actor: User = None,
+) -> Meeting:
+    """A new meeting of `body`, numbered on from the year's last, with the body's current
+    members listed as participants (the secretary marks who came)."""
+    with transaction.atomic():
+        meeting = Meeting.objects.create(
+            body=body,
+            year=date.year,
+            number=_free_number(body, date.year, None),
+            date=date,
+            start_time=start_time,
+            end_time=end_time,
+            place=place[:300],
+        )
+        current = (
+            Membership.objects.filter(body=body)
+            .filter(Q(start__isnull=True) | Q(start__lte=date))
+            .filter(Q(end__isnull=True) | Q(end__gte=date))
+            .select_related("person", "represents")
+            .order_by("person__name")
+        )
+        Attendance.objects.bulk_create(
+            Attendance(
+                meeting=meeting,
+                person=m.person,
+                organisation=m.represents,
+                role=m.get_role_display() if m.role != Role.MEMBER else "",
+                status="guest" if m.role in (Role.GUEST, Role.CO_OPTED) else "present",
+            )
+            for m in current
+        )
+        record(actor, "create", meeting, after=contents.of_meeting(meeting))
+    return meeting
+
+
 def save_meeting(
     meeting: Meeting, content: contents.Content, *, base_version: int, actor: User = None
 ) -> Meeting:

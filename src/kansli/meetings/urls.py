@@ -7,6 +7,7 @@ from kansli.meetings import views
 urlpatterns = [
     path("", views.start, name="start"),
     path("grupper/<int:body_id>/", views.body_space, name="body"),
+    path("grupper/<int:body_id>/nytt-mote/", views.new_meeting, name="new_meeting"),
     path("moten/<int:meeting_id>/", views.meeting_page, name="meeting"),
     path("moten/<int:meeting_id>/redigera/", views.edit_meeting, name="edit"),
     path("moten/<int:meeting_id>/publicera/", views.publish, name="publish"),

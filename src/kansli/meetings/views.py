@@ -8,6 +8,7 @@ from typing import Any
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -24,7 +25,7 @@ from kansli.meetings.access import (
     visible_meetings,
 )
 from kansli.meetings.attendance import summarise
-from kansli.meetings.forms import fields_for, read_content, theirs_by_name
+from kansli.meetings.forms import NewMeetingForm, fields_for, read_content, theirs_by_name
 from kansli.meetings.models import AttendanceStatus, DraftState, ImportDraft
 from kansli.meetings.uploads import UploadError, checked_upload
 from kansli.minutes import MinutesError
@@ -70,6 +71,20 @@ def body_space(request: HttpRequest, body_id: int) -> HttpResponse:
         "meetings/body.html",
         {"body": body, "page": page, "meetings": page.object_list, "may_write": access.may_write},
     )
+
+
+@login_required
+def new_meeting(request: HttpRequest, body_id: int) -> HttpResponse:
+    body, access = body_for(request.user, body_id)
+    if not access.may_write:
+        raise PermissionDenied
+    form = NewMeetingForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        meeting = services.create_meeting(body, **form.cleaned_data, actor=request.user)
+        messages.success(request, _("Mötet är skapat. Skriv anteckningarna här."))
+        return redirect("edit", meeting.pk)
+    status = 400 if request.method == "POST" else 200
+    return render(request, "meetings/new.html", {"body": body, "form": form}, status=status)
 
 
 @login_required
