@@ -30,6 +30,8 @@ from kansli.minutes.parser.vocab import Vocabulary, detect_language, load_vocabu
 
 __all__ = ["parse_document"]
 
+# Formats whose paragraphs are written whole, never wrapped into several by hand.
+WHOLE_PARAGRAPHS = frozenset({"docx"})
 DOTTED_FULL_DATE = re.compile(r"\b\d{1,2}\.\d{1,2}\.(?:19|20)\d{2}\b")
 
 
@@ -44,6 +46,7 @@ def parse_document(
     texts = [b.text for b in document.blocks if b.kind != BlockKind.PAGE]
     language = vocabulary.language if vocabulary else detect_language(texts)
     state = State(blocks=document.blocks, vocab=vocabulary or load_vocabulary(language))
+    state.whole_paragraphs = document.format in WHOLE_PARAGRAPHS
     _use_metadata_title(state, document)
     structure.run(state, trace)
     return _assemble(state, document, language, "\n".join(texts))

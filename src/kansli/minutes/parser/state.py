@@ -159,6 +159,9 @@ class State:
     that the next line may go on with: it does not count as a label for `after_label`."""
     items_paused: bool = False
     """Under a heading that is not an item ("Links", "Upcoming Meetings"): content is no item's."""
+    whole_paragraphs: bool = False
+    """The format's paragraphs are whole (a Word paragraph): one never goes on with the one
+    before unless the reader says so (`continued`), as lines of a hard-wrapped text do."""
 
     @property
     def item(self) -> ItemDraft | None:

@@ -44,6 +44,7 @@ RULES: tuple[tuple[str, Rule, str], ...] = (
     ("date_line", header.date_line, "PHR"),
     ("number_line", title.number_line, "PH"),
     ("signature", header.signature, "P"),
+    ("subheading_list", sections.subheading_list, "P"),
     ("section_label", sections.section_label, "PH"),
     ("subheading", sections.subheading, "PH"),
     ("content", sections.content, "PBR"),
@@ -96,6 +97,7 @@ LABEL_RULES = frozenset(
         "contents_item",
         "bullet_item",
         "title_continuation",
+        "subheading_list",
         "section_label",
         "subheading",
     }

@@ -54,6 +54,7 @@ WHO_AT_START = (
     rf"^(?P<box>\[[ xX✓]?\]\s*)?(?P<who>{_ONE}(?:\s*(?:[+&/]|\s{{words.and}}\s)\s*{_ONE})*)"
     r"\s*(?P<sep>:|\s[-–])\s+(?P<task>\S.*)$"
 )
+SPACES = re.compile(r"\s+")
 SEVERAL = re.compile(r"\s*[+&/]\s*|,\s*")
 TASK_BOX = re.compile(r"^\[[ xX✓]?\]\s+")
 DONE_BOX = re.compile(r"^\[[xX✓]\]\s+")
@@ -88,9 +89,11 @@ def actions(state: State, item: ItemDraft, people: People, meeting: dt.date | No
             owned = _owned_point(state, unit, people, meeting)
             in_text = [owned] if owned else []
         found.extend(in_text)
+    # One action read twice — in the text and in an action table — is one; a PDF's wrapped
+    # cell may have lost the space at its wrap ("listan" + "med"), so spaces do not count.
     unique: dict[tuple[str | None, str], Action] = {}
     for action in found:
-        unique.setdefault((action.assignee, fold(action.text)), action)
+        unique.setdefault((action.assignee, SPACES.sub("", fold(action.text))), action)
     return list(unique.values())
 
 

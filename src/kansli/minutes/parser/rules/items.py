@@ -491,7 +491,8 @@ def title_continuation(state: State, block: Block) -> int:
     # or the contents list shows the title goes on ("... väsentlighetsanalys" + "2024 för ...").
     listed = state.contents.get(item.number or "") or state.contents.get(f"#{item.number}", "")
     longer = bool(listed) and fold(listed).startswith(fold(f"{item.title} {text}"))
-    if longer or block.continued or (text[:1].islower() and not state.blank_before):
+    wrapped = text[:1].islower() and not (state.blank_before or state.whole_paragraphs)
+    if longer or block.continued or wrapped:
         item.title = clean_title(state, f"{item.title} {text}")
         item.source = item.source.span(block.source)
         return 1

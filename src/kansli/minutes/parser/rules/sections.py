@@ -93,6 +93,25 @@ def _labelled(state: State, text: str) -> tuple[Section, str] | None:
     return (section, rest) if section is not None else None
 
 
+def subheading_list(state: State, block: Block) -> int:
+    """'Underrubriker: Organisation; Diskussion': an item's sub-headings listed under its
+    heading, as Kansli's renderers write them where the model does not say where each stood."""
+    item = state.item
+    if item is None or block.kind != BlockKind.PARAGRAPH or block.continued:
+        return 0
+    match = LABEL.match(clean(block.text))
+    if match is None or not state.vocab["items.subheading_lists"].is_(match.group("label")):
+        return 0
+    listed, consumed = match.group("rest"), 1
+    for following in state.blocks[state.pos + 1 :]:
+        if following.kind != BlockKind.PARAGRAPH or not following.continued:
+            break
+        listed = f"{listed} {clean(following.text)}"  # wrapped onto the next line
+        consumed += 1
+    item.subheadings.extend(part.strip() for part in listed.split("; ") if part.strip())
+    return consumed
+
+
 def subheading(state: State, block: Block) -> int:
     """A short title-like line inside an item ("Organisation", "Kraftförsörjning"), a deeper
     heading, or a bold line: remembered as a sub-heading; it ends a decision section."""
@@ -178,7 +197,7 @@ def _continues(state: State, block: Block, last: Unit) -> bool:
         )
     if block.continued:
         return True
-    if block.kind != BlockKind.PARAGRAPH:
+    if block.kind != BlockKind.PARAGRAPH or state.whole_paragraphs:
         return False
     if in_proposal and state.vocab["decisions.att"].prefix(text):
         return False
