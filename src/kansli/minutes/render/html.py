@@ -1,0 +1,189 @@
+"""The minutes as a standalone HTML document in the house style, for the screen and for print.
+
+The parts are those of the DOCX (`house.py`): the title as <h1>, the attendance groups and the
+items as <h2>, "Beslut" and "Åtgärder" as <h3>, tables with <th scope> for every heading cell.
+The print stylesheet sets A4 pages with a running header — "Avsändare" over the writer, the
+date, "sida 1 (4)" from CSS page counters — which is what `pdf.py` prints; on the screen that
+header is a line above the title.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from html import escape
+
+from kansli.minutes.model import Minutes
+from kansli.minutes.render.house import (
+    Bullet,
+    Grid,
+    GridKind,
+    Heading,
+    HouseDocument,
+    Paragraph,
+    Part,
+    Style,
+    house_document,
+)
+
+STYLE = """
+:root { color: #1a1a1a; }
+body {
+  font-family: "DejaVu Sans", Calibri, Arial, sans-serif;
+  font-size: 10.5pt;
+  line-height: 1.3;
+  margin: 2rem auto;
+  max-width: 44rem;
+  padding: 0 1rem;
+}
+h1, h2, h3 { color: #2f5496; line-height: 1.2; break-after: avoid; }
+h1 { font-size: 15pt; margin: 0 0 12pt; }
+h2 { font-size: 12.5pt; margin: 16pt 0 8pt; }
+h2.group { font-size: 11pt; margin: 12pt 0 4pt; }
+h3 { color: inherit; font-size: 10.5pt; margin: 10pt 0 6pt; }
+p { margin: 0 0 10pt; }
+p.note { font-style: italic; }
+p.closing { margin-top: 22pt; }
+ul { margin: 0 0 10pt; padding-left: 1.5em; }
+li { margin: 0 0 3pt; }
+table { border-collapse: collapse; margin: 0 0 12pt; }
+th, td { text-align: left; vertical-align: top; font-weight: normal; padding: 0 8pt 2pt 0; }
+table.people th, table.events th { width: 5.5cm; }
+table.fields th { width: 3cm; }
+table.events th, table.actions td:nth-child(1), table.actions td:nth-child(4) {
+  white-space: nowrap;
+}
+table.data, table.actions { width: 100%; }
+table.data th, table.data td, table.actions th, table.actions td {
+  border: 0.5pt solid #8c8c8c;
+  padding: 2pt 5pt;
+}
+table.data thead th, table.actions thead th { background: #eef2f8; font-weight: bold; }
+table.actions td:nth-child(3) { width: 25%; }
+thead { display: table-header-group; }
+tr { break-inside: avoid; }
+.letterhead { display: flex; gap: 2rem; font-size: 9pt; color: #444; margin-bottom: 1.5rem; }
+@media print {
+  body { margin: 0; max-width: none; padding: 0; }
+  .letterhead { display: none; }
+}
+"""
+
+_PAGE = """
+@page {{
+  size: A4;
+  margin: 4.6cm 2.5cm 3.1cm 2.5cm;
+  @top-left {{ content: {sender}; width: 45%; }}
+  @top-center {{ content: {date}; width: 30%; text-align: left; }}
+  @top-right {{ content: "\\A {page} " counter(page) " (" counter(pages) ")"; width: 25%;
+    text-align: right; }}
+}}
+@page {{
+  @top-left {{ {box} }}
+  @top-center {{ {box} }}
+  @top-right {{ {box} }}
+}}
+"""
+# The page header's boxes: the body's font (margin boxes do not inherit it), at the foot of
+# the top margin with room below.
+_BOX = (
+    'font-family: "DejaVu Sans", Calibri, Arial, sans-serif; font-size: 8.5pt; color: #333;'
+    " white-space: pre; vertical-align: bottom; padding-bottom: 1.6cm;"
+)
+
+
+def to_html(minutes: Minutes) -> str:
+    house = house_document(minutes)
+    head = [
+        "<!DOCTYPE html>",
+        f'<html lang="{escape(house.language)}">',
+        "<head>",
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{escape(house.title)}</title>",
+    ]
+    if house.author:
+        head.append(f'<meta name="author" content="{escape(house.author)}">')
+    head.append('<meta name="generator" content="Kansli">')
+    head.append(f"<style>{STYLE}{_page_style(house)}</style>")
+    body = ["</head>", "<body>", *_letterhead(house), "<main>", *_body(house.parts), "</main>"]
+    return "\n".join([*head, *body, "</body>", "</html>"]) + "\n"
+
+
+def _css_string(text: str) -> str:
+    """A CSS string literal; a newline is the CSS escape "\\A " (with `white-space: pre`)."""
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\A ")
+    return f'"{escaped}"'
+
+
+def _page_style(house: HouseDocument) -> str:
+    return _PAGE.format(
+        sender=_css_string(f"{house.labels.sender}\n{house.sender or ''}"),
+        date=_css_string(f"\n{house.date or ''}"),
+        page=house.labels.page,
+        box=_BOX,
+    )
+
+
+def _letterhead(house: HouseDocument) -> list[str]:
+    """The page header on the screen (in print the page margins carry it)."""
+    cells = [f"<span>{escape(house.labels.sender)}: {escape(house.sender or '–')}</span>"]
+    if house.date:
+        cells.append(f"<span>{escape(house.date)}</span>")
+    return [f'<header class="letterhead">{"".join(cells)}</header>']
+
+
+def _body(parts: Sequence[Part]) -> Iterator[str]:
+    bullets: list[str] = []
+    for part in parts:
+        if isinstance(part, Bullet):
+            bullets.append(f"<li>{escape(part.text)}</li>")
+            continue
+        if bullets:
+            yield "<ul>" + "".join(bullets) + "</ul>"
+            bullets = []
+        if isinstance(part, Heading):
+            yield _heading(part)
+        elif isinstance(part, Paragraph):
+            yield _paragraph(part)
+        elif isinstance(part, Grid):
+            yield _table(part)
+    if bullets:
+        yield "<ul>" + "".join(bullets) + "</ul>"
+
+
+def _heading(part: Heading) -> str:
+    # The attendance groups are a level below the title, like the items (Word's house style
+    # writes them as Heading 3; an outline should not skip a level).
+    if part.level == 3:
+        return f'<h2 class="group">{escape(part.text)}</h2>'
+    return f"<h{part.level}>{escape(part.text)}</h{part.level}>"
+
+
+def _paragraph(part: Paragraph) -> str:
+    text = escape(part.text)
+    if part.style == Style.LABEL:
+        return f"<h3>{text}</h3>"
+    if part.style == Style.NOTE:
+        return f'<p class="note">{text}</p>'
+    if part.style == Style.CLOSING:
+        return f'<p class="closing">{text}</p>'
+    return f"<p>{text}</p>" if text else ""
+
+
+def _table(grid: Grid) -> str:
+    rows = list(grid.rows)
+    lines = [f'<table class="{grid.kind.value}">']
+    if grid.has_heading_row:
+        cells = "".join(f'<th scope="col">{escape(c)}</th>' for c in rows.pop(0))
+        lines.append(f"<thead><tr>{cells}</tr></thead>")
+    lines.append("<tbody>")
+    for row in rows:
+        if grid.kind in (GridKind.FIELDS, GridKind.PEOPLE, GridKind.EVENTS):
+            first, *rest = row
+            cells = f'<th scope="row">{escape(first)}</th>'
+            cells += "".join(f"<td>{escape(c)}</td>" for c in rest)
+        else:
+            cells = "".join(f"<td>{escape(c)}</td>" for c in row)
+        lines.append(f"<tr>{cells}</tr>")
+    lines.append("</tbody></table>")
+    return "".join(lines)
