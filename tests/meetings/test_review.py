@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import zipfile
 
 from django.test import Client
@@ -36,7 +37,10 @@ def test_review_shows_the_source_beside_what_was_understood(
     draft = ImportDraft.objects.get()
     page = secretary.get(response["Location"]).content.decode()
     assert 'id="L' in page and "Incheckning" in page  # the source, line by line
-    assert 'href="#L' in page  # fields link to their source lines
+    links = re.findall(r'href="#L(\d*)"', page)  # fields link to their source lines
+    assert links and all(links), "a field links to no line"
+    lines = set(re.findall(r'<li id="L(\d+)"', page))
+    assert set(links) <= lines
     assert 'value="Cecilia Mårtensson"' in page
     assert "Ny i registret" in page  # new people are said to be new, never made silently
     assert Meeting.objects.count() == 0 and Person.objects.filter(name="Hanna Wük").count() == 0

@@ -44,6 +44,8 @@ class Field:
     error: str = ""
     theirs: str | None = None
     """In a conflict: what the other person saved, when it differs from this value."""
+    names: bool = False
+    """Offer the registry's names as the user types (one shared <datalist>)."""
     source: dict[str, Any] | None = None
 
 
@@ -70,6 +72,8 @@ class MeetingForm:
     participants: list[Row]
     items: list[ItemForm]
     errors: list[str] = field(default_factory=list)
+    names: list[str] = field(default_factory=list)
+    """Everybody in the registry, for typing a name rather than scrolling a list."""
 
     @property
     def has_errors(self) -> bool:
@@ -98,10 +102,19 @@ def fields_for(
     body_choices: Choices = [("", "–")] + [
         (str(b.pk), b.name) for b in (bodies if bodies is not None else Body.objects.all())
     ]
-    people = list(Person.objects.order_by("name").values_list("pk", "name"))
-    person_choices: Choices = [("", "–")] + [(str(pk), name) for pk, name in people]
+    rows = content.get("participants") or []
+    shown = {p["person"] for p in rows if p.get("person")}
+    shown |= {pk for p in rows for pk in p.get("suggestions") or []}
+    people = dict(Person.objects.filter(pk__in=shown).values_list("pk", "name"))
 
-    def make(name: str, label: str, kind: str = "text", choices: Choices | None = None) -> Field:
+    def make(
+        name: str,
+        label: str,
+        kind: str = "text",
+        choices: Choices | None = None,
+        *,
+        names: bool = False,
+    ) -> Field:
         value = values.get(name, "")
         other = theirs.get(name)
         return Field(
@@ -112,6 +125,7 @@ def fields_for(
             choices or [],
             errors.get(name, ""),
             other if other is not None and other != value else None,
+            names=names,
         )
 
     header = [
@@ -125,15 +139,14 @@ def fields_for(
     ]
     status_choices = [(str(v), str(label)) for v, label in AttendanceStatus.choices]
     participants = []
-    rows = content.get("participants") or []
     for i, p in enumerate([*rows, None]):
         prefix = f"p-{i}"
-        choices = _person_choices(p, people, person_choices)
+        choices = _person_choices(p, people)
         participants.append(
             Row(
                 [
                     make(f"{prefix}-id", "", "hidden"),
-                    make(f"{prefix}-name", _("Namn")),
+                    make(f"{prefix}-name", _("Namn"), names=True),
                     make(f"{prefix}-person", _("I registret"), "select", choices),
                     make(f"{prefix}-organisation", _("Organisation")),
                     make(f"{prefix}-role", _("Roll")),
@@ -157,8 +170,7 @@ def fields_for(
                 Row(
                     [
                         make(f"{a}-id", "", "hidden"),
-                        make(f"{a}-assignee", _("Ansvarig i registret"), "select", person_choices),
-                        make(f"{a}-assignee_text", _("Ansvarig (som skrivet)")),
+                        make(f"{a}-assignee_text", _("Ansvarig"), names=True),
                         make(f"{a}-text", _("Åtgärd"), "textarea"),
                         make(f"{a}-due", _("Klart senast"), "date"),
                         make(
@@ -194,20 +206,21 @@ def fields_for(
                 source=item and item.get("source"),
             )
         )
-    return MeetingForm(header, participants, items)
+    names = list(Person.objects.order_by("name").values_list("name", flat=True).distinct())
+    return MeetingForm(header, participants, items, names=names)
 
 
-def _person_choices(
-    row: dict[str, Any] | None, people: list[tuple[int, str]], everyone: Choices
-) -> Choices:
-    """A participant's choice of registry person: the suggestions first, then everybody; the
-    empty choice means "add as a new person", said in words so it is never silent."""
-    new = ("", _("Ny person i registret"))
-    if row is None or not row.get("suggestions"):
-        return [new, *everyone[1:]]
-    names = dict(people)
-    suggested = [(str(pk), f"{names[pk]} ({_('förslag')})") for pk in row["suggestions"]]
-    return [new, *suggested, *everyone[1:]]
+def _person_choices(row: dict[str, Any] | None, people: dict[int, str]) -> Choices:
+    """A participant's registry person: the one matched, or the suggestions; the empty choice
+    means "add as a new person", said in words so it is never silent. (A name typed exactly
+    as in the registry is matched when saved.)"""
+    choices = [("", _("Ny person i registret"))]
+    if row is not None and row.get("person") in people:
+        choices.append((str(row["person"]), people[row["person"]]))
+    for pk in (row or {}).get("suggestions") or []:
+        if pk in people and pk != (row or {}).get("person"):
+            choices.append((str(pk), f"{people[pk]} ({_('förslag')})"))
+    return choices
 
 
 def _person_note(row: dict[str, Any] | None) -> str:
@@ -241,7 +254,7 @@ def flatten(content: Content) -> dict[str, str]:
             values[f"{prefix}-tabled_to_body"] = _str(tabled.get("to_body"))
         for m, action in enumerate(item.get("actions") or []):
             a = f"{prefix}-a-{m}"
-            for key in ("id", "assignee", "assignee_text", "text", "due", "due_body", "status"):
+            for key in ("id", "assignee_text", "text", "due", "due_body", "status"):
                 values[f"{a}-{key}"] = _str(action.get(key))
     return values
 
@@ -325,7 +338,7 @@ def _read_item(get: Any, prefix: str, was: dict[str, Any], errors: dict[str, str
         actions.append(
             {
                 "id": _int(get(f"{a}-id")),
-                "assignee": _int(get(f"{a}-assignee")),
+                "assignee": None,  # found from the name when saved (services._apply)
                 "assignee_text": get(f"{a}-assignee_text"),
                 "text": get(f"{a}-text"),
                 "due": _checked_date(get(f"{a}-due"), f"{a}-due", errors),
@@ -428,6 +441,6 @@ def theirs_by_name(mine: Content, theirs: Content) -> dict[str, str]:
         for m, action in enumerate(item.get("actions") or []):
             q = their_actions.get(action.get("id") or 0)
             if q is not None:
-                for key in ("assignee", "assignee_text", "text", "due", "due_body", "status"):
+                for key in ("assignee_text", "text", "due", "due_body", "status"):
                     paired[f"i-{n}-a-{m}-{key}"] = values.get(f"i-{k}-a-{q}-{key}", "")
     return paired

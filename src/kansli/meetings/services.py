@@ -318,13 +318,14 @@ def _apply(meeting: Meeting, content: contents.Content) -> None:
     meeting.end_time = _time(content.get("end_time"))
     meeting.place = str(content.get("place") or "")[:300]
     meeting.save(update_fields=["start_time", "end_time", "place"])
-    kept = [_attend(meeting, row) for row in content.get("participants") or []]
+    content["participants"] = content.get("participants") or []
+    kept = [_attend(meeting, row) for row in content["participants"]]
     meeting.attendance.exclude(pk__in=kept).delete()
-    people = {str(row["name"]): row["person"] for row in content.get("participants") or []}
+    people = {str(row["name"]).casefold(): row["person"] for row in content["participants"]}
     for item in content.get("items") or []:
         for action in item.get("actions") or []:
             if not action.get("assignee"):
-                action["assignee"] = people.get(str(action.get("assignee_text") or ""))
+                action["assignee"] = _person_named(str(action.get("assignee_text") or ""), people)
     kept_items = [
         _store_item(meeting, position, item)
         for position, item in enumerate(content.get("items") or [], start=1)
@@ -332,11 +333,23 @@ def _apply(meeting: Meeting, content: contents.Content) -> None:
     meeting.items.exclude(pk__in=kept_items).delete()
 
 
+def _person_named(name: str, participants: dict[str, int]) -> int | None:
+    """The registry person an action's assignee names: a participant, else somebody with
+    exactly that name; None for a group ("Kommundirektörerna") or an unknown name."""
+    if not name:
+        return None
+    found = participants.get(name.casefold())
+    if found is None:
+        found = Person.objects.filter(name__iexact=name).values_list("pk", flat=True).first()
+    return found
+
+
 def _attend(meeting: Meeting, row: dict[str, Any]) -> int:
-    person = Person.objects.filter(pk=row.get("person")).first()
+    person = Person.objects.filter(pk=row.get("person")).first() if row.get("person") else None
+    person = person or Person.objects.filter(name__iexact=str(row["name"])).first()
     if person is None:
         person = Person.objects.create(name=str(row["name"])[:200])
-        row["person"] = person.pk
+    row["person"] = person.pk
     organisation = None
     if row.get("organisation"):
         organisation, _created = Organisation.objects.get_or_create(

@@ -13,6 +13,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from kansli.meetings import content as contents
@@ -163,7 +164,13 @@ def publish(request: HttpRequest, meeting_id: int) -> HttpResponse:
     meeting, _access = meeting_for(request.user, meeting_id, write=True)
     told = services.publish(meeting, actor=request.user)
     messages.success(
-        request, _("Publicerat. %(count)d medlemmar har fått en avisering.") % {"count": told}
+        request,
+        ngettext(
+            "Publicerat. %(count)d medlem har fått en avisering.",
+            "Publicerat. %(count)d medlemmar har fått en avisering.",
+            told,
+        )
+        % {"count": told},
     )
     return redirect("meeting", meeting.pk)
 
