@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from kansli.meetings.models import AttendanceStatus, Meeting
@@ -47,8 +46,10 @@ class Summary:
 
     @property
     def quorum_text(self) -> str:
-        return _(
-            "Gruppen är inte beslutför: %(present)d närvarande ledamöter, minst %(quorum)d krävs."
+        return ngettext(
+            "Gruppen är inte beslutför: %(present)d närvarande ledamot, minst %(quorum)d krävs.",
+            "Gruppen är inte beslutför: %(present)d närvarande ledamöter, minst %(quorum)d krävs.",
+            self.members_present,
         ) % {"present": self.members_present, "quorum": self.quorum or 0}
 
 

@@ -219,7 +219,7 @@ def _person_choices(row: dict[str, Any] | None, people: dict[int, str]) -> Choic
         choices.append((str(row["person"]), people[row["person"]]))
     for pk in (row or {}).get("suggestions") or []:
         if pk in people and pk != (row or {}).get("person"):
-            choices.append((str(pk), f"{people[pk]} ({_('förslag')})"))
+            choices.append((str(pk), _("%(name)s (förslag)") % {"name": people[pk]}))
     return choices
 
 

@@ -498,7 +498,11 @@ def attach(
 
 def title_of(meeting: Meeting) -> str:
     kind = Kind(meeting.kind).label if meeting.kind in Kind.values else meeting.kind
-    return f"{str(kind).capitalize()} {_('från')} {meeting.body.name}, {meeting.number}"
+    return _("%(kind)s från %(body)s, %(number)s") % {
+        "kind": str(kind).capitalize(),
+        "body": meeting.body.name,
+        "number": meeting.number,
+    }
 
 
 def _summary(meeting: Meeting, name: str) -> dict[str, object]:
