@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import ngettext
 
-from kansli.meetings.models import AttendanceStatus, Meeting
+from kansli.meetings.models import Attendance, AttendanceStatus, Meeting
 from kansli.registry.models import Organisation
 
 
@@ -53,8 +53,10 @@ class Summary:
         ) % {"present": self.members_present, "quorum": self.quorum or 0}
 
 
-def summarise(meeting: Meeting) -> Summary:
-    rows = list(meeting.attendance.select_related("organisation"))
+def summarise(meeting: Meeting, rows: list[Attendance] | None = None) -> Summary:
+    """`rows`: the meeting's attendance with organisations, when the caller has loaded it."""
+    if rows is None:
+        rows = list(meeting.attendance.select_related("organisation"))
     present = {
         r.organisation.name
         for r in rows

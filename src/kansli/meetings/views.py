@@ -10,6 +10,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -27,7 +28,7 @@ from kansli.meetings.access import (
 )
 from kansli.meetings.attendance import summarise
 from kansli.meetings.forms import NewMeetingForm, fields_for, read_content, theirs_by_name
-from kansli.meetings.models import AttendanceStatus, DraftState, ImportDraft
+from kansli.meetings.models import Attachment, AttendanceStatus, DraftState, ImportDraft
 from kansli.meetings.uploads import UploadError, checked_upload
 from kansli.minutes import MinutesError
 from kansli.registry.access import body_for, visible_bodies, writable_bodies
@@ -91,9 +92,14 @@ def new_meeting(request: HttpRequest, body_id: int) -> HttpResponse:
 @login_required
 def meeting_page(request: HttpRequest, meeting_id: int) -> HttpResponse:
     meeting, access = meeting_for(request.user, meeting_id)
-    attendance = meeting.attendance.select_related("person", "organisation")
+    attendance = list(meeting.attendance.select_related("person", "organisation"))
+    files = Attachment.objects.only("pk", "name", "item_id", "meeting_id")
     items = meeting.items.prefetch_related(
-        "decisions", "actions__assignee", "actions__due_body", "tables", "attachments"
+        "decisions",
+        "actions__assignee",
+        "actions__due_body",
+        "tables",
+        Prefetch("attachments", queryset=files),
     ).select_related("tabling__to_body")
     groups = [
         (label, [a for a in attendance if a.status == status])
@@ -105,10 +111,10 @@ def meeting_page(request: HttpRequest, meeting_id: int) -> HttpResponse:
         {
             "meeting": meeting,
             "attendance_groups": [(label, rows) for label, rows in groups if rows],
-            "summary": summarise(meeting),
+            "summary": summarise(meeting, attendance),
             "items": items,
             "sources": meeting.sources.only("pk", "name", "format", "imported_at"),
-            "attachments": meeting.attachments.filter(item__isnull=True).only("pk", "name"),
+            "attachments": files.filter(meeting=meeting, item__isnull=True),
             "may_write": access.may_write,
             "formats": exports.FORMATS,
         },
