@@ -129,6 +129,8 @@ class State:
     preamble: list[Unit] = field(default_factory=list)
     contents: dict[str, str] = field(default_factory=dict)
     """Item number -> title from a table of contents ("39 § Sammanträdets laglighet ... 1")."""
+    contents_opened: set[str] = field(default_factory=set)
+    """The entries of the contents whose items are open ("#3" for an entry without a number)."""
     contents_matchers: dict[str, tuple[SequenceMatcher[str], int]] = field(default_factory=dict)
     """Per contents title: a matcher that has indexed it, and its length."""
     item_level: int | None = None

@@ -107,6 +107,7 @@ LABEL_RULES = frozenset(
 def run(state: State, trace: Trace | None = None) -> None:
     """Run the rules over all blocks; `trace` (for debugging) hears which rule took each block."""
     skip = furniture.repeated_page_lines(state.blocks, state.vocab)
+    state.blocks = furniture.restart_pages(state.blocks, skip)
     state.item_level = item_level(state)
     state.capital_headings = items.capital_headings(state)
     while state.pos < len(state.blocks):

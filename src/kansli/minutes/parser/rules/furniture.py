@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import replace
 
 from kansli.minutes.blocks import Block, BlockKind
 from kansli.minutes.parser.rules.items import split_item_number
 from kansli.minutes.parser.state import State
-from kansli.minutes.parser.text import FILE_NUMBER, clean, fold
+from kansli.minutes.parser.text import FILE_NUMBER, clean, ends_sentence, fold
 from kansli.minutes.parser.vocab import Vocabulary
 
 # "1 (4)", "Sida 2 av 5", "Page 3 of 7", "2/5": a page number.
@@ -71,6 +72,31 @@ def repeated_page_lines(blocks: Sequence[Block], vocab: Vocabulary) -> set[int]:
         if first_page.setdefault(key, page) != page:
             result.add(index)
     return result
+
+
+def restart_pages(blocks: Sequence[Block], skip: set[int]) -> tuple[Block, ...]:
+    """The blocks, a page's first line no longer marked as going on with the last line of the
+    page before when that line ended its sentence: a new paragraph, heading or label whose line
+    above happened to fill the width (a reader sees a wrap), not the rest of a sentence."""
+    result = list(blocks)
+    last: Block | None = None
+    paged = False
+    for index, block in enumerate(blocks):
+        if block.kind == BlockKind.PAGE:
+            paged = True
+            continue
+        if block.kind == BlockKind.BLANK or block.furniture or index in skip:
+            continue
+        if (
+            paged
+            and block.continued
+            and last is not None
+            and last.kind != BlockKind.ROW
+            and ends_sentence(last.text)
+        ):
+            result[index] = replace(block, continued=False)
+        last, paged = block, False
+    return tuple(result)
 
 
 def is_noise(state: State, block: Block) -> bool:

@@ -383,16 +383,46 @@ def _line_text(block: Block) -> str:
 
 def contents_item(state: State, block: Block) -> int:
     """A line that repeats a title of the table of contents opens that item (PDFs that print the
-    item number in the margin, after the text)."""
+    item number in the margin, after the text, and PDFs whose items have no numbers: the
+    contents list is what tells their headings from the text). A heading wrapped over lines is
+    matched whole."""
     if not state.contents or block.kind not in (BlockKind.PARAGRAPH, BlockKind.HEADING):
         return 0
-    text = fold(block.text)
-    if len(text) < 6:
+    if len(block.text.strip()) < 4:
         return 0
-    done = {i.number for i in state.items}
+    wrapped = []
+    for following in state.blocks[state.pos + 1 :]:
+        if following.kind != BlockKind.PARAGRAPH or not following.continued:
+            break
+        wrapped.append(following.text)
+    tries = [(fold(" ".join([block.text, *wrapped])), 1 + len(wrapped))] if wrapped else []
+    for text, consumed in [*tries, (fold(block.text), 1)]:
+        key = _contents_entry(state, text)
+        if key is not None:
+            # "#3": the third entry, which had no number of its own.
+            open_item(state, None if key.startswith("#") else key, state.contents[key], block)
+            state.contents_opened.add(key)
+            return consumed
+    return 0
+
+
+def names_contents_entry(state: State, text: str) -> bool:
+    """Does the line repeat the title of an entry of the contents that may open an item now?"""
+    return bool(state.contents) and _contents_entry(state, fold(text)) is not None
+
+
+def _contents_entry(state: State, text: str) -> str | None:
+    """The entry of the contents whose title `text` repeats, if it may open an item now."""
+    done = {i.number for i in state.items} | state.contents_opened
+    # Entries without a number ("#3") open items only in a text without headings (a PDF), in
+    # the contents' order (the next one not yet open), and not as the title an item that gave
+    # only its number ("§ 1") waits for.
+    unnumbered = state.item_level is None and not (state.item and state.item.title_open)
     for number, title in state.contents.items():
-        if number in done or number.startswith("#"):
+        if number in done or (number.startswith("#") and not unnumbered):
             continue
+        if number.startswith("#"):
+            unnumbered = False  # only this one, the first that is not open yet
         known = state.contents_matchers.get(number)
         if known is None:
             # The title is the second sequence: SequenceMatcher indexes it once, not per line.
@@ -405,9 +435,8 @@ def contents_item(state: State, block: Block) -> int:
             continue
         matcher.set_seq1(text)
         if matcher.quick_ratio() >= 0.8 and matcher.ratio() >= 0.8:
-            open_item(state, number, title, block)
-            return 1
-    return 0
+            return number
+    return None
 
 
 def bullet_item(state: State, block: Block) -> int:
