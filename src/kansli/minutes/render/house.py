@@ -37,7 +37,7 @@ from kansli.minutes.model import (
     Table,
     Tabling,
 )
-from kansli.minutes.parser.text import looks_like_person
+from kansli.minutes.parser.text import ends_sentence, looks_like_person
 from kansli.minutes.parser.vocab import load_vocabulary
 from kansli.minutes.render.summary import event_when, item_label
 from kansli.minutes.render.wording import (
@@ -80,12 +80,18 @@ class Heading:
     text: str
     level: int
     """1 the title, 2 an item or a part of the document, 3 an attendance group."""
+    anchor: str = ""
+    """An item's name in the document ("punkt-3"), for its entry in a list of contents."""
 
 
 @dataclass(frozen=True, slots=True)
 class Paragraph:
     text: str
     style: Style = Style.PLAIN
+    gap: bool = False
+    """Set off from the line above, which would otherwise read as going on in this one (it is
+    long and ends without a full stop, or this one starts in lower case): a PDF shows the gap,
+    a Word paragraph is whole anyway."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,6 +124,8 @@ class HouseDocument:
     """The meeting's date as the page header shows it: "2019-01-25"."""
     author: str | None
     parts: tuple[Part, ...]
+    unnumbered_items: bool
+    """Some item has no number ("Recap", "Laget runt")."""
 
 
 _LABEL = re.compile(r"^([^:]{1,60}):\s*\S")
@@ -149,6 +157,7 @@ def house_document(minutes: Minutes) -> HouseDocument:
         date=minutes.date.isoformat() if minutes.date else None,
         author=writer,
         parts=tuple(_Writer(minutes, labels).parts()),
+        unnumbered_items=any(not item.number for item in minutes.items),
     )
 
 
@@ -211,8 +220,8 @@ class _Writer:
         if fields:
             yield Grid(tuple(fields), GridKind.FIELDS)
         yield from self.attendance()
-        for item in self.m.items:
-            yield from self.item(item)
+        for index, item in enumerate(self.m.items, start=1):
+            yield from self.item(item, index)
         yield from self.events()
         yield from self.agenda()
         yield from self.referrals()
@@ -268,27 +277,30 @@ class _Writer:
 
     # --- an item -----------------------------------------------------------------------------
 
-    def item(self, item: Item) -> Iterator[Part]:
+    def item(self, item: Item, index: int) -> Iterator[Part]:
         plan = self.plans[id(item)]
-        yield Heading(item_label(self.m, item), 2)
+        yield Heading(item_label(self.m, item), 2, anchor=f"{self.labels.item_anchor}-{index}")
         if item.subheadings:
             yield Paragraph(
                 f"{self.labels.subheadings}: " + "; ".join(item.subheadings), Style.NOTE
             )
+        above = item.title  # a line in lower case right under it would read as its tail
         for line in plan.lines:
             marked = _MARKED.match(line)
             if marked:
-                yield Bullet(line[marked.end() :])  # "- Länsstyrelsen har ...": a point
+                line = line[marked.end() :]  # noqa: PLW2901  "- Länsstyrelsen har ...": a point
+                yield Bullet(line)
             elif self._labelled(line):
                 # "Inbjudna: MSB och Sambruk", "Beslut: ..." in the text was a point of a list,
                 # or it would have been read as the label it starts with: it is one again.
                 yield Bullet(line)
             else:
-                yield Paragraph(line)
+                yield Paragraph(line, gap=_runs_on(above, line))
+            above = line
         yield from (Bullet(text) for text in plan.listed)
         yield from (Grid(_table_rows(table), GridKind.DATA) for table in plan.tables)
         if item.tabled is not None and not self._says_tabled(plan.lines, item):
-            yield Paragraph(self.tabling(item.tabled))
+            yield Paragraph(self.tabling(item.tabled), gap=True)
         if item.decisions:
             yield Paragraph(self.labels.decisions, Style.LABEL)
             yield from (Bullet(decision.text) for decision in item.decisions)
@@ -425,6 +437,12 @@ def _names_words(words: frozenset[str], title: str) -> bool:
 def _person(person: Participant) -> tuple[str, str]:
     name = f"{person.name} ({person.party})" if person.party else person.name
     return (name, ", ".join(x for x in (person.organisation, person.role) if x))
+
+
+def _runs_on(above: str, line: str) -> bool:
+    """Would `line`, right under `above`, read as the rest of its sentence (a hard-wrapped
+    text: the line above is long and open, or this one starts in lower case)?"""
+    return line[:1].islower() or (len(above) >= 60 and not ends_sentence(above))
 
 
 def _lines(text: str) -> list[str]:

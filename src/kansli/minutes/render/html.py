@@ -9,7 +9,7 @@ header is a line above the title.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from html import escape
 
 from kansli.minutes.model import Minutes
@@ -20,7 +20,6 @@ from kansli.minutes.render.house import (
     Heading,
     HouseDocument,
     Paragraph,
-    Part,
     Style,
     house_document,
 )
@@ -35,38 +34,51 @@ body {
   max-width: 44rem;
   padding: 0 1rem;
 }
+/* Printed, the layout is what a reader of the PDF goes by: a paragraph starts with an indent
+   and without a gap; a gap comes before headings and labels, and before a paragraph only where
+   the line above would otherwise read as going on in it. */
 h1, h2, h3 { color: #2f5496; line-height: 1.2; break-after: avoid; }
 h1 { font-size: 15pt; margin: 0 0 12pt; }
-h2 { font-size: 12.5pt; margin: 16pt 0 8pt; }
-h2.group { font-size: 11pt; margin: 12pt 0 4pt; }
-h3 { color: inherit; font-size: 10.5pt; margin: 10pt 0 6pt; }
-p { margin: 0 0 10pt; }
+h2 { font-size: 12.5pt; margin: 18pt 0 3pt; }
+h2.group { font-size: 11pt; margin: 14pt 0 3pt; }
+h3 { color: inherit; font-size: 10.5pt; margin: 12pt 0 3pt; }
+p { margin: 0 0 2pt; text-indent: 1em; }
+p.gap { margin-top: 12pt; }
 p.note { font-style: italic; }
-p.closing { margin-top: 22pt; }
-ul { margin: 0 0 10pt; padding-left: 1.5em; }
-li { margin: 0 0 3pt; }
-table { border-collapse: collapse; margin: 0 0 12pt; }
+p.closing { margin-top: 20pt; }
+ul { margin: 0 0 3pt; padding-left: 2.2em; }
+li { margin: 0 0 2pt; }
+table { border-collapse: collapse; margin: 0 0 3pt; }
 th, td { text-align: left; vertical-align: top; font-weight: normal; padding: 0 8pt 2pt 0; }
 table.people th, table.events th { width: 5.5cm; }
 table.fields th { width: 3cm; }
 table.events th, table.actions td:nth-child(1), table.actions td:nth-child(4) {
   white-space: nowrap;
 }
-table.data, table.actions { width: 100%; }
+table.data, table.actions { width: 100%; margin-top: 3pt; }
 table.data th, table.data td, table.actions th, table.actions td {
   border: 0.5pt solid #8c8c8c;
   padding: 2pt 5pt;
 }
 table.data thead th, table.actions thead th { background: #eef2f8; font-weight: bold; }
+table.actions td:nth-child(1) { width: 2.5em; }
 table.actions td:nth-child(3) { width: 25%; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; }
+nav.contents table { width: 100%; }
+nav.contents td { padding: 0 0 1pt; }
+nav.contents td.page { text-align: right; vertical-align: bottom; width: 3em; }
+nav.contents a { color: inherit; text-decoration: none; }
 .letterhead { display: flex; gap: 2rem; font-size: 9pt; color: #444; margin-bottom: 1.5rem; }
 @media print {
   body { margin: 0; max-width: none; padding: 0; }
   .letterhead { display: none; }
+  /* The page beside the entry's last line. */
+  nav.contents td.page a::after { content: target-counter(attr(href), page); }
 }
 """
+
+NBSP = "\u00a0"
 
 _PAGE = """
 @page {{
@@ -105,7 +117,7 @@ def to_html(minutes: Minutes) -> str:
         head.append(f'<meta name="author" content="{escape(house.author)}">')
     head.append('<meta name="generator" content="Kansli">')
     head.append(f"<style>{STYLE}{_page_style(house)}</style>")
-    body = ["</head>", "<body>", *_letterhead(house), "<main>", *_body(house.parts), "</main>"]
+    body = ["</head>", "<body>", *_letterhead(house), "<main>", *_body(house), "</main>"]
     return "\n".join([*head, *body, "</body>", "</html>"]) + "\n"
 
 
@@ -116,8 +128,10 @@ def _css_string(text: str) -> str:
 
 
 def _page_style(house: HouseDocument) -> str:
+    # Without a writer the label keeps its line of its own (a no-break space holds the one
+    # under it), as the Word header's table does.
     return _PAGE.format(
-        sender=_css_string(f"{house.labels.sender}\n{house.sender or ''}"),
+        sender=_css_string(f"{house.labels.sender}\n{house.sender or NBSP}"),
         date=_css_string(f"\n{house.date or ''}"),
         page=house.labels.page,
         box=_BOX,
@@ -132,15 +146,36 @@ def _letterhead(house: HouseDocument) -> list[str]:
     return [f'<header class="letterhead">{"".join(cells)}</header>']
 
 
-def _body(parts: Sequence[Part]) -> Iterator[str]:
+def _contents(house: HouseDocument) -> str:
+    """The items with their pages, in minutes whose items have no numbers: in a PDF (which has
+    no headings for its reader) this list is what tells such an item's heading from a line of
+    text. Numbered items are told by their numbers."""
+    rows = "".join(
+        f'<tr><td><a href="#{escape(p.anchor)}">{escape(p.text)}</a></td>'
+        f'<td class="page"><a href="#{escape(p.anchor)}" aria-hidden="true"></a></td></tr>'
+        for p in house.parts
+        if isinstance(p, Heading) and p.anchor
+    )
+    return (
+        '<nav class="contents" aria-labelledby="contents">'
+        f'<h2 id="contents">{escape(house.labels.contents)}</h2>'
+        f'<table role="presentation">{rows}</table></nav>'
+    )
+
+
+def _body(house: HouseDocument) -> Iterator[str]:
     bullets: list[str] = []
-    for part in parts:
+    contents = house.unnumbered_items
+    for part in house.parts:
         if isinstance(part, Bullet):
             bullets.append(f"<li>{escape(part.text)}</li>")
             continue
         if bullets:
             yield "<ul>" + "".join(bullets) + "</ul>"
             bullets = []
+        if contents and isinstance(part, Heading) and part.anchor:
+            yield _contents(house)  # before the first item
+            contents = False
         if isinstance(part, Heading):
             yield _heading(part)
         elif isinstance(part, Paragraph):
@@ -156,7 +191,8 @@ def _heading(part: Heading) -> str:
     # writes them as Heading 3; an outline should not skip a level).
     if part.level == 3:
         return f'<h2 class="group">{escape(part.text)}</h2>'
-    return f"<h{part.level}>{escape(part.text)}</h{part.level}>"
+    anchor = f' id="{escape(part.anchor)}"' if part.anchor else ""
+    return f"<h{part.level}{anchor}>{escape(part.text)}</h{part.level}>"
 
 
 def _paragraph(part: Paragraph) -> str:
@@ -167,6 +203,8 @@ def _paragraph(part: Paragraph) -> str:
         return f'<p class="note">{text}</p>'
     if part.style == Style.CLOSING:
         return f'<p class="closing">{text}</p>'
+    if part.gap:
+        return f'<p class="gap">{text}</p>'
     return f"<p>{text}</p>" if text else ""
 
 

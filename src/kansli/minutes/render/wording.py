@@ -42,6 +42,8 @@ class Labels:
     deadline: str
     closing_notes: str
     closing_protocol: str
+    contents: str
+    item_anchor: str
     weekdays: tuple[str, ...]
     months: tuple[str, ...]
 
@@ -83,6 +85,8 @@ SWEDISH = Labels(
     deadline="svar senast",
     closing_notes="Vid anteckningarna",
     closing_protocol="Vid protokollet",
+    contents="Innehåll",
+    item_anchor="punkt",
     weekdays=WEEKDAYS,
     months=MONTHS,
 )
@@ -124,6 +128,8 @@ ENGLISH = Labels(
     deadline="deadline",
     closing_notes="Minutes by",
     closing_protocol="Minutes by",
+    contents="Contents",
+    item_anchor="item",
     weekdays=("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
     months=(
         "January",
