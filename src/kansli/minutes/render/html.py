@@ -107,7 +107,7 @@ def to_html(minutes: Minutes) -> str:
     house = house_document(minutes)
     head = [
         "<!DOCTYPE html>",
-        f'<html lang="{escape(house.language)}">',
+        f'<html lang="{escape(house.language.split("-")[0])}">',
         "<head>",
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
