@@ -1,4 +1,5 @@
-"""The `kansli` command line: `kansli parse FILE [--format json|md|summary] [--out PATH]`.
+"""The `kansli` command line: `kansli parse FILE [--format json|md|summary|html|docx|pdf]
+[--out PATH]` (DOCX and PDF are bytes: to the file, or to standard out's bytes).
 
 Every failure ends as one line on stderr and a documented exit code (see README), never a
 traceback: the user of an importer is a secretary, not a Python programmer.
@@ -23,7 +24,7 @@ from kansli.minutes.errors import MinutesError, UnreadableError
 from kansli.minutes.model import Minutes
 from kansli.minutes.parser import parse_document
 from kansli.minutes.readers import read_file
-from kansli.minutes.render import to_json, to_markdown, to_summary
+from kansli.minutes.render import to_docx, to_html, to_json, to_markdown, to_pdf, to_summary
 
 EXIT_IMPORT = 11
 """`kansli import`: at least one of the files could not be imported (each said why)."""
@@ -83,10 +84,13 @@ def _json_text(minutes: Minutes) -> str:
     return json.dumps(to_json(minutes), ensure_ascii=False, indent=2) + "\n"
 
 
-RENDERERS: dict[str, Callable[[Minutes], str]] = {
+RENDERERS: dict[str, Callable[[Minutes], str | bytes]] = {
     "json": _json_text,
     "md": to_markdown,
     "summary": to_summary,
+    "html": to_html,
+    "docx": to_docx,
+    "pdf": to_pdf,
 }
 
 
@@ -125,9 +129,9 @@ def _parser() -> argparse.ArgumentParser:
         "parse",
         help="läs ett mötesdokument och visa vad som förstods / read a minutes document",
         description="Läser minnesanteckningar eller ett protokoll (text, Markdown, Org, reST, "
-        "HTML, DOCX, PDF) och skriver ut det som minutes/1-JSON, Markdown eller en "
-        "sammanfattning. / Reads minutes and prints them as minutes/1 JSON, Markdown or a "
-        "summary.",
+        "HTML, DOCX, PDF) och skriver ut det som minutes/1-JSON, Markdown, en "
+        "sammanfattning eller som dokument i husstilen (HTML, DOCX, PDF). / Reads minutes and "
+        "prints them as minutes/1 JSON, Markdown, a summary, or as a house-style document.",
     )
     parse.add_argument("file", type=Path, metavar="FIL", help="dokumentet / the document")
     parse.add_argument(
@@ -283,9 +287,12 @@ def _parse(path: Path) -> Minutes:
         raise UnreadableError(str(path), _reason(err)) from err
 
 
-def _save(out: Path, text: str) -> None:
+def _save(out: Path, text: str | bytes) -> None:
     try:
-        out.write_text(text, encoding="utf-8")
+        if isinstance(text, bytes):
+            out.write_bytes(text)
+        else:
+            out.write_text(text, encoding="utf-8")
     except OSError as err:
         raise OutputError(out, _reason(err)) from err
 
@@ -295,15 +302,16 @@ def _reason(err: OSError) -> str:
     return known or err.strerror or type(err).__name__
 
 
-def _emit(stream: TextIO, text: str) -> None:
-    """Write UTF-8 whatever the locale says: a Latin-1 terminal must not turn "–" into a crash."""
+def _emit(stream: TextIO, text: str | bytes) -> None:
+    """Write UTF-8 whatever the locale says: a Latin-1 terminal must not turn "–" into a crash.
+    A DOCX or PDF goes to the stream's bytes as it is."""
     try:
         buffer = stream.buffer
     except AttributeError:  # an in-memory stream has no bytes underneath
-        stream.write(text)
+        stream.write(text if isinstance(text, str) else text.decode("utf-8", "replace"))
         return
     stream.flush()
-    buffer.write(text.encode("utf-8"))
+    buffer.write(text if isinstance(text, bytes) else text.encode("utf-8"))
     buffer.flush()
 
 
