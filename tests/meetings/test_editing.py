@@ -108,3 +108,14 @@ def test_a_secretary_prepares_a_new_meeting_with_the_members_listed(meeting: Mee
     ]
     bad = secretary.post(f"/grupper/{meeting.body.pk}/nytt-mote/", {"date": "i morgon"})
     assert bad.status_code == 400
+
+
+def test_sub_headings_are_written_and_shown(meeting: Meeting) -> None:
+    secretary = account("sekreteraren", meeting.body, Role.SECRETARY)
+    form = edit_form(secretary, meeting)
+    form["i-1-subheadings"] = "Organisation\nSamverkan med kommunerna"
+    assert secretary.post(f"/moten/{meeting.pk}/redigera/", form).status_code == 302
+    item = meeting.items.get(position=2)
+    assert item.subheadings == ["Organisation", "Samverkan med kommunerna"]
+    page = secretary.get(f"/moten/{meeting.pk}/").content.decode()
+    assert "<li>Samverkan med kommunerna</li>" in page

@@ -190,6 +190,7 @@ def fields_for(
                     make(f"{prefix}-id", "", "hidden"),
                     make(f"{prefix}-number", _("Nummer")),
                     make(f"{prefix}-title", _("Rubrik")),
+                    make(f"{prefix}-subheadings", _("Underrubriker (en per rad)"), "textarea"),
                     make(f"{prefix}-text", _("Anteckningar"), "textarea"),
                     make(f"{prefix}-decisions", _("Beslut (ett per rad)"), "textarea"),
                     make(f"{prefix}-tables", _("Tabeller (celler skiljs med |)"), "textarea"),
@@ -242,6 +243,7 @@ def flatten(content: Content) -> dict[str, str]:
         for key in ("id", "number", "title", "text"):
             values[f"{prefix}-{key}"] = _str(item.get(key))
         values[f"{prefix}-decisions"] = "\n".join(item.get("decisions") or [])
+        values[f"{prefix}-subheadings"] = "\n".join(item.get("subheadings") or [])
         values[f"{prefix}-tables"] = "\n\n".join(
             "\n".join(" | ".join(row) for row in [t["columns"], *t["rows"]])
             for t in item.get("tables") or []
@@ -259,6 +261,19 @@ def flatten(content: Content) -> dict[str, str]:
     return values
 
 
+ITEM_KEYS = (
+    "number",
+    "title",
+    "subheadings",
+    "text",
+    "decisions",
+    "tables",
+    "tabled",
+    "tabled_reason",
+    "tabled_to_date",
+    "tabled_to_body",
+)
+"""An item's fields compared in a conflict."""
 HEADER = ("body", "kind", "number", "date", "start_time", "end_time", "place")
 
 
@@ -268,7 +283,7 @@ def _str(value: object) -> str:
 
 def read_content(post: Mapping[str, str], base: Content) -> tuple[Content, dict[str, str]]:
     """The submitted form as content, and errors by field name (empty when it may be saved).
-    Rows keep their ids; what the form does not edit (subheadings, sources, suggestions) is
+    Rows keep their ids; what the form does not edit (sources, suggestions) is
     carried over from `base`."""
     errors: dict[str, str] = {}
 
@@ -352,15 +367,18 @@ def _read_item(get: Any, prefix: str, was: dict[str, Any], errors: dict[str, str
         "number": get(f"{prefix}-number"),
         "title": get(f"{prefix}-title"),
         "text": get(f"{prefix}-text"),
-        "subheadings": was.get("subheadings") or [],
-        "decisions": [
-            line.strip() for line in get(f"{prefix}-decisions").splitlines() if line.strip()
-        ],
+        "subheadings": _lines(get(f"{prefix}-subheadings")),
+        "decisions": _lines(get(f"{prefix}-decisions")),
         "actions": actions,
         "tabled": tabled,
         "tables": _tables(get(f"{prefix}-tables")),
         "source": was.get("source"),
     }
+
+
+def _lines(text: str) -> list[str]:
+    """One entry per non-empty line (decisions, sub-headings)."""
+    return [line.strip() for line in text.splitlines() if line.strip()]
 
 
 def _indices(post: Mapping[str, str], letter: str, key: str) -> list[int]:
@@ -435,7 +453,7 @@ def theirs_by_name(mine: Content, theirs: Content) -> dict[str, str]:
         k = their_items.get(item.get("id") or 0)
         if k is None:
             continue
-        for key in ("number", "title", "text", "decisions", "tables", "tabled", "tabled_reason"):
+        for key in ITEM_KEYS:
             paired[f"i-{n}-{key}"] = values.get(f"i-{k}-{key}", "")
         their_actions = index((theirs["items"][k]).get("actions") or [])
         for m, action in enumerate(item.get("actions") or []):
