@@ -119,3 +119,18 @@ def test_sub_headings_are_written_and_shown(meeting: Meeting) -> None:
     assert item.subheadings == ["Organisation", "Samverkan med kommunerna"]
     page = secretary.get(f"/moten/{meeting.pk}/").content.decode()
     assert "<li>Samverkan med kommunerna</li>" in page
+
+
+def test_the_page_shows_each_save_at_once_though_it_is_cached(meeting: Meeting) -> None:
+    secretary = account("sekreteraren", meeting.body, Role.SECRETARY)
+    assert "Incheckning" in secretary.get(f"/moten/{meeting.pk}/").content.decode()
+    form = edit_form(secretary, meeting)
+    form["i-0-title"] = "Incheckning och välkomnande"
+    secretary.post(f"/moten/{meeting.pk}/redigera/", form)
+    assert "Incheckning och välkomnande" in secretary.get(f"/moten/{meeting.pk}/").content.decode()
+    attach(meeting, None, "presentation.pdf", "application/pdf", b"%PDF-1.7")
+    assert "presentation.pdf" in secretary.get(f"/moten/{meeting.pk}/").content.decode()
+    person = meeting.attendance.get(person__name="Hanna Wük").person
+    person.name = "Hanna Wük Lind"
+    person.save()
+    assert "Hanna Wük Lind" in secretary.get(f"/moten/{meeting.pk}/").content.decode()

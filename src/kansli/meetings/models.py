@@ -33,7 +33,10 @@ class Meeting(models.Model):
     """Until published, only the body's secretary sees the meeting."""
 
     class Meta:
-        ordering = ["-date", "body"]
+        # Orderings name the foreign key's column (`body_id`), never the relation (`body`):
+        # a relation would order by the related model's own ordering, joining its table into
+        # every query, prefetches included.
+        ordering = ["-date", "body_id"]
         constraints = [
             models.UniqueConstraint(
                 fields=["body", "year", "number"], name="meeting_number_per_body_and_year"
@@ -65,7 +68,7 @@ class Attendance(models.Model):
     )
 
     class Meta:
-        ordering = ["meeting", "status", "id"]
+        ordering = ["meeting_id", "status", "id"]
         constraints = [
             models.UniqueConstraint(fields=["meeting", "person"], name="one_attendance_per_person")
         ]
@@ -85,7 +88,7 @@ class Item(models.Model):
     subheadings = models.JSONField(_("underrubriker"), default=list, blank=True)
 
     class Meta:
-        ordering = ["meeting", "position"]
+        ordering = ["meeting_id", "position"]
         verbose_name = _("punkt")
         verbose_name_plural = _("punkter")
 
@@ -99,7 +102,7 @@ class Decision(models.Model):
     text = models.TextField(_("beslut"))
 
     class Meta:
-        ordering = ["item", "position"]
+        ordering = ["item_id", "position"]
         verbose_name = _("beslut")
         verbose_name_plural = _("beslut")
 
@@ -140,7 +143,7 @@ class Action(models.Model):
     )
 
     class Meta:
-        ordering = ["item", "position"]
+        ordering = ["item_id", "position"]
         verbose_name = _("åtgärd")
         verbose_name_plural = _("åtgärder")
 
@@ -175,7 +178,7 @@ class DataTable(models.Model):
     rows = models.JSONField(_("rader"), default=list)
 
     class Meta:
-        ordering = ["item", "position"]
+        ordering = ["item_id", "position"]
         verbose_name = _("tabell")
         verbose_name_plural = _("tabeller")
 
@@ -217,7 +220,7 @@ class Attachment(models.Model):
     added_at = models.DateTimeField(_("tillagd"), auto_now_add=True)
 
     class Meta:
-        ordering = ["meeting", "item", "name"]
+        ordering = ["meeting_id", "item_id", "name"]
         verbose_name = _("bilaga")
         verbose_name_plural = _("bilagor")
 

@@ -492,6 +492,8 @@ def attach(
             data=data,
             size=len(data),
         )
+        # An attachment is part of the meeting's content: a new version, like any edit.
+        Meeting.objects.filter(pk=meeting.pk).update(version=F("version") + 1)
         record(actor, "attach", attachment, after={"name": name, "size": len(data)})
     return attachment
 

@@ -3,18 +3,22 @@ member's attempt to write), then a service call for any write, then one template
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from kansli.meetings import content as contents
@@ -28,9 +32,11 @@ from kansli.meetings.access import (
 )
 from kansli.meetings.attendance import summarise
 from kansli.meetings.forms import NewMeetingForm, fields_for, read_content, theirs_by_name
-from kansli.meetings.models import Attachment, AttendanceStatus, DraftState, ImportDraft
+from kansli.meetings.models import Attachment, AttendanceStatus, DraftState, ImportDraft, Meeting
+from kansli.meetings.signals import meeting_generation
 from kansli.meetings.uploads import UploadError, checked_upload
 from kansli.minutes import MinutesError
+from kansli.registry import generation
 from kansli.registry.access import body_for, visible_bodies, writable_bodies
 
 
@@ -64,15 +70,42 @@ MEETING_LIST_FIELDS = ("pk", "body_id", "date", "number", "year", "kind", "publi
 @login_required
 def body_space(request: HttpRequest, body_id: int) -> HttpResponse:
     body, access = body_for(request.user, body_id)
-    meetings = visible_meetings(request.user, access, body.meetings.order_by("-date", "-pk"))
-    page = Paginator(meetings.only(*MEETING_LIST_FIELDS), MEETINGS_PER_PAGE).get_page(
-        request.GET.get("sida")
+    wanted = request.GET.get("sida", "1")
+    key = ":".join(
+        (
+            "kansli:meeting-list",
+            str(body.pk),
+            wanted if wanted.isdigit() else "1",
+            "w" if access.may_write else "r",
+            meeting_generation(body.pk),
+            get_language(),
+        )
     )
+
+    def render_list() -> str:
+        meetings = visible_meetings(request.user, access, body.meetings.order_by("-date", "-pk"))
+        page = Paginator(meetings.only(*MEETING_LIST_FIELDS), MEETINGS_PER_PAGE).get_page(wanted)
+        context = {"page": page, "meetings": page.object_list, "may_write": access.may_write}
+        return render_to_string("meetings/_meeting_list.html", context)
+
     return render(
         request,
         "meetings/body.html",
-        {"body": body, "page": page, "meetings": page.object_list, "may_write": access.may_write},
+        {"body": body, "list_html": cached(key, render_list), "may_write": access.may_write},
     )
+
+
+def cached(key: str, render_html: Callable[[], str]) -> str:
+    """Rendered HTML from the cache, or rendered now and kept. The caller's key must change
+    whenever what the HTML shows does (a version, a generation)."""
+    html: str | None = cache.get(key)
+    if html is None:
+        html = render_html()
+        cache.set(key, html, FRAGMENT_CACHE_SECONDS)
+    return mark_safe(html)  # rendered by the template engine, which escaped it
+
+
+FRAGMENT_CACHE_SECONDS = 3600
 
 
 @login_required
@@ -92,6 +125,32 @@ def new_meeting(request: HttpRequest, body_id: int) -> HttpResponse:
 @login_required
 def meeting_page(request: HttpRequest, meeting_id: int) -> HttpResponse:
     meeting, access = meeting_for(request.user, meeting_id)
+    item_choices = meeting.items.only("pk", "number", "title") if access.may_write else []
+    return render(
+        request,
+        "meetings/meeting.html",
+        {
+            "meeting": meeting,
+            "minutes_html": minutes_html(meeting),
+            "item_choices": item_choices,
+            "may_write": access.may_write,
+            "formats": exports.FORMATS,
+        },
+    )
+
+
+def minutes_html(meeting: Meeting) -> str:
+    """The minutes part of the meeting page (attendance, items, documents): the same for
+    every reader, so rendered once per meeting version, registry generation and language.
+    Every write to a meeting's content bumps its version; every registry change the
+    registry's generation."""
+    key = f"kansli:minutes:{meeting.pk}:{meeting.version}:{generation.current()}:{get_language()}"
+    return cached(
+        key, lambda: render_to_string("meetings/_minutes.html", _minutes_context(meeting))
+    )
+
+
+def _minutes_context(meeting: Meeting) -> dict[str, Any]:
     attendance = list(meeting.attendance.select_related("person", "organisation"))
     files = Attachment.objects.only("pk", "name", "item_id", "meeting_id")
     items = meeting.items.prefetch_related(
@@ -105,20 +164,14 @@ def meeting_page(request: HttpRequest, meeting_id: int) -> HttpResponse:
         (label, [a for a in attendance if a.status == status])
         for status, label in AttendanceStatus.choices
     ]
-    return render(
-        request,
-        "meetings/meeting.html",
-        {
-            "meeting": meeting,
-            "attendance_groups": [(label, rows) for label, rows in groups if rows],
-            "summary": summarise(meeting, attendance),
-            "items": items,
-            "sources": meeting.sources.only("pk", "name", "format", "imported_at"),
-            "attachments": files.filter(meeting=meeting, item__isnull=True),
-            "may_write": access.may_write,
-            "formats": exports.FORMATS,
-        },
-    )
+    return {
+        "meeting": meeting,
+        "attendance_groups": [(label, rows) for label, rows in groups if rows],
+        "summary": summarise(meeting, attendance),
+        "items": items,
+        "sources": meeting.sources.only("pk", "name", "format", "imported_at"),
+        "attachments": files.filter(meeting=meeting, item__isnull=True),
+    }
 
 
 @login_required

@@ -69,7 +69,7 @@ class Position(models.Model):
     end = models.DateField(_("till"), null=True, blank=True)
 
     class Meta:
-        ordering = ["person", "-start"]
+        ordering = ["person_id", "-start"]
         verbose_name = _("befattning")
         verbose_name_plural = _("befattningar")
 
@@ -134,7 +134,7 @@ class Membership(models.Model):
     end = models.DateField(_("till"), null=True, blank=True)
 
     class Meta:
-        ordering = ["body", "person"]
+        ordering = ["body_id", "person_id"]
         verbose_name = _("medlemskap")
         verbose_name_plural = _("medlemskap")
 

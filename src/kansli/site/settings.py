@@ -157,3 +157,15 @@ if not DEBUG:
     X_FRAME_OPTIONS = "DENY"
     if os.environ.get("KANSLI_BEHIND_PROXY", "0") == "1":
         SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# The cache (rendered minutes; see meetings.views.minutes_html): files in var/, shared by every
+# worker process on the machine, so an invalidation in one is seen by all.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(VAR_DIR / "cache"),
+        "KEY_PREFIX": str(DATABASES["default"]["NAME"]),
+        "TIMEOUT": 3600,
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    }
+}

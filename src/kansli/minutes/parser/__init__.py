@@ -32,6 +32,8 @@ __all__ = ["parse_document"]
 
 # Formats whose paragraphs are written whole, never wrapped into several by hand.
 WHOLE_PARAGRAPHS = frozenset({"docx"})
+# Formats whose reader marks a line that wraps the one above (`continued`) from the layout.
+MARKED_WRAPS = frozenset({"docx", "pdf"})
 DOTTED_FULL_DATE = re.compile(r"\b\d{1,2}\.\d{1,2}\.(?:19|20)\d{2}\b")
 
 
@@ -47,6 +49,7 @@ def parse_document(
     language = vocabulary.language if vocabulary else detect_language(texts)
     state = State(blocks=document.blocks, vocab=vocabulary or load_vocabulary(language))
     state.whole_paragraphs = document.format in WHOLE_PARAGRAPHS
+    state.marked_wraps = document.format in MARKED_WRAPS
     _use_metadata_title(state, document)
     structure.run(state, trace)
     return _assemble(state, document, language, "\n".join(texts))

@@ -164,6 +164,9 @@ class State:
     whole_paragraphs: bool = False
     """The format's paragraphs are whole (a Word paragraph): one never goes on with the one
     before unless the reader says so (`continued`), as lines of a hard-wrapped text do."""
+    marked_wraps: bool = False
+    """The reader marks a line that wraps the one above (`continued`, from a PDF's layout): a
+    heading is not taken to go on in a line the reader did not mark."""
 
     @property
     def item(self) -> ItemDraft | None:

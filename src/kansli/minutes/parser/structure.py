@@ -31,6 +31,7 @@ RULES: tuple[tuple[str, Rule, str], ...] = (
     ("capitals_item", items.capitals_item, "P"),
     ("letterhead", header.letterhead, "PH"),
     ("label_tail", header.label_tail, "P"),
+    ("contents_heading", items.contents_heading, "PH"),
     ("labels", header.labels, "PHBR"),
     ("attendance_heading", attendance.heading, "PHR"),
     ("heading_item", items.heading_item, "H"),
@@ -95,6 +96,7 @@ LABEL_RULES = frozenset(
         "numbered_item",
         "letter_item",
         "contents_item",
+        "contents_heading",
         "bullet_item",
         "title_continuation",
         "subheading_list",
@@ -107,7 +109,7 @@ LABEL_RULES = frozenset(
 def run(state: State, trace: Trace | None = None) -> None:
     """Run the rules over all blocks; `trace` (for debugging) hears which rule took each block."""
     skip = furniture.repeated_page_lines(state.blocks, state.vocab)
-    state.blocks = furniture.restart_pages(state.blocks, skip)
+    state.blocks = furniture.restart_lines(state, skip)
     state.item_level = item_level(state)
     state.capital_headings = items.capital_headings(state)
     while state.pos < len(state.blocks):

@@ -63,7 +63,10 @@ table.data th, table.data td, table.actions th, table.actions td {
 table.data thead th, table.actions thead th { background: #eef2f8; font-weight: bold; }
 table.actions td:nth-child(1) { width: 2.5em; }
 table.actions td:nth-child(3) { width: 25%; }
-thead { display: table-header-group; }
+/* Printed, a table is kept on one page where it fits, and its heading row is not repeated:
+   a reader of the PDF would take a table's parts on two pages, or a heading row again, for
+   other tables or rows. */
+table.data, table.actions { break-inside: avoid; }
 tr { break-inside: avoid; }
 nav.contents table { width: 100%; }
 nav.contents td { padding: 0 0 1pt; }
@@ -73,6 +76,7 @@ nav.contents a { color: inherit; text-decoration: none; }
 @media print {
   body { margin: 0; max-width: none; padding: 0; }
   .letterhead { display: none; }
+  thead { display: table-row-group; }
   /* The page beside the entry's last line. */
   nav.contents td.page a::after { content: target-counter(attr(href), page); }
 }
@@ -212,10 +216,15 @@ def _table(grid: Grid) -> str:
     rows = list(grid.rows)
     lines = [f'<table class="{grid.kind.value}">']
     if grid.has_heading_row:
-        cells = "".join(f'<th scope="col">{escape(c)}</th>' for c in rows.pop(0))
+        heading = rows.pop(0)
+        if grid.kind == GridKind.DATA:
+            heading = _held(heading)
+        cells = "".join(f'<th scope="col">{escape(c)}</th>' for c in heading)
         lines.append(f"<thead><tr>{cells}</tr></thead>")
     lines.append("<tbody>")
     for row in rows:
+        if grid.kind == GridKind.DATA:
+            row = _held(row)  # noqa: PLW2901
         if grid.kind in (GridKind.FIELDS, GridKind.PEOPLE, GridKind.EVENTS):
             first, *rest = row
             cells = f'<th scope="row">{escape(first)}</th>'
@@ -225,3 +234,11 @@ def _table(grid: Grid) -> str:
         lines.append(f"<tr>{cells}</tr>")
     lines.append("</tbody></table>")
     return "".join(lines)
+
+
+def _held(row: tuple[str, ...]) -> tuple[str, ...]:
+    """A row whose first cell is empty, or with one cell filled, has "-" in its empty cells:
+    printed, a line with text in one column only reads as the wrapped cells of the row above."""
+    if row and row[0].strip() and sum(1 for cell in row if cell.strip()) >= 2:
+        return row
+    return tuple(cell if cell.strip() else "-" for cell in row)

@@ -7,7 +7,6 @@ import re
 
 from kansli.minutes.blocks import Block, BlockKind
 from kansli.minutes.model import Source, Status
-from kansli.minutes.parser.rules.items import names_contents_entry
 from kansli.minutes.parser.rules.sections import add_unit
 from kansli.minutes.parser.state import AttendanceGroup, ParticipantDraft, State
 from kansli.minutes.parser.text import (
@@ -71,8 +70,6 @@ def heading(state: State, block: Block) -> int:
         return 0
     if block.kind == BlockKind.HEADING and state.items and block.level == state.item_level:
         return 0  # "## Medverkande" among the items is an item; its lists are read inside it
-    if state.items and block.kind == BlockKind.PARAGRAPH and names_contents_entry(state, text):
-        return 0  # the same, in a PDF: the contents list names "Medverkande" as an item
     phrase, group = found
     if block.kind == BlockKind.ROW and len(cells) >= 2 and not cells[0][len(phrase) :].strip(" :"):
         return _label_cell(state, block, group, cells[1:])

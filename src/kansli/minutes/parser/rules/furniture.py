@@ -9,6 +9,7 @@ from dataclasses import replace
 
 from kansli.minutes.blocks import Block, BlockKind
 from kansli.minutes.parser.rules.items import split_item_number
+from kansli.minutes.parser.rules.sections import section_of
 from kansli.minutes.parser.state import State
 from kansli.minutes.parser.text import FILE_NUMBER, clean, ends_sentence, fold
 from kansli.minutes.parser.vocab import Vocabulary
@@ -74,29 +75,38 @@ def repeated_page_lines(blocks: Sequence[Block], vocab: Vocabulary) -> set[int]:
     return result
 
 
-def restart_pages(blocks: Sequence[Block], skip: set[int]) -> tuple[Block, ...]:
-    """The blocks, a page's first line no longer marked as going on with the last line of the
-    page before when that line ended its sentence: a new paragraph, heading or label whose line
-    above happened to fill the width (a reader sees a wrap), not the rest of a sentence."""
-    result = list(blocks)
+def restart_lines(state: State, skip: set[int]) -> tuple[Block, ...]:
+    """The blocks, with a line no longer marked as going on with the line above when that line
+    ended its sentence and this one stands at the top of a page, or is a label ("Beslut") or a
+    numbered heading ("3. Ekonomi") by itself: a new paragraph, heading or label whose line
+    above happened to fill the width (a reader of the layout sees a wrap)."""
+    result = list(state.blocks)
     last: Block | None = None
     paged = False
-    for index, block in enumerate(blocks):
+    for index, block in enumerate(state.blocks):
         if block.kind == BlockKind.PAGE:
             paged = True
             continue
         if block.kind == BlockKind.BLANK or block.furniture or index in skip:
             continue
         if (
-            paged
-            and block.continued
+            block.continued
             and last is not None
             and last.kind != BlockKind.ROW
             and ends_sentence(last.text)
+            and (paged or _opens_anew(state, block.text))
         ):
             result[index] = replace(block, continued=False)
         last, paged = block, False
     return tuple(result)
+
+
+def _opens_anew(state: State, text: str) -> bool:
+    text = clean(text)
+    if len(text.split()) <= 2 and section_of(state, text) is not None:
+        return True  # "Beslut", "Action items"
+    number, title = split_item_number(text)
+    return number is not None and title[:1].isupper()
 
 
 def is_noise(state: State, block: Block) -> bool:

@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 from kansli.minutes.blocks import Block, BlockKind
 from kansli.minutes.dates import default_grammar, parse_short_iso
+from kansli.minutes.parser.rules.furniture import PAGE_NUMBER
 from kansli.minutes.parser.state import State
 from kansli.minutes.parser.text import (
     clean,
@@ -446,9 +447,10 @@ def pending_value(state: State, block: Block) -> int:
     if setter in PEOPLE_SETTERS and not only_names(state, text):
         return 0
     if block.kind == BlockKind.ROW and setter is _set_sender:
-        # DOCX/PDF header tables: "Söderström, Anna | 2019-01-25 | 1 (1)".
+        # DOCX/PDF header tables: "Söderström, Anna | 2019-01-25 | 1 (1)", "sida 1 (4)".
+        page_number = state.vocab.regex(PAGE_NUMBER)
         for cell in block.cells:
-            if cell.strip():
+            if cell.strip() and not page_number.match(cell.strip().lower()):
                 _set_sender(state, cell)
         return 1
     setter(state, text)

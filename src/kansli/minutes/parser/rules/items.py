@@ -383,9 +383,20 @@ def _line_text(block: Block) -> str:
 
 def contents_item(state: State, block: Block) -> int:
     """A line that repeats a title of the table of contents opens that item (PDFs that print the
-    item number in the margin, after the text, and PDFs whose items have no numbers: the
-    contents list is what tells their headings from the text). A heading wrapped over lines is
-    matched whole."""
+    item number in the margin, after the text). A heading wrapped over lines is matched whole."""
+    return _open_contents_item(state, block, numbered=True)
+
+
+def contents_heading(state: State, block: Block) -> int:
+    """A line that repeats an unnumbered title of the contents, in a text without headings (a
+    PDF): the contents list is what tells that item's heading from a line of text, or from a
+    label ("Protokolljusterare", "Medverkande") that the line would otherwise be read as."""
+    if state.item_level is not None or (state.item and state.item.title_open):
+        return 0  # not as the title an item that gave only its number ("§ 1") waits for
+    return _open_contents_item(state, block, numbered=False)
+
+
+def _open_contents_item(state: State, block: Block, *, numbered: bool) -> int:
     if not state.contents or block.kind not in (BlockKind.PARAGRAPH, BlockKind.HEADING):
         return 0
     if len(block.text.strip()) < 4:
@@ -397,32 +408,27 @@ def contents_item(state: State, block: Block) -> int:
         wrapped.append(following.text)
     tries = [(fold(" ".join([block.text, *wrapped])), 1 + len(wrapped))] if wrapped else []
     for text, consumed in [*tries, (fold(block.text), 1)]:
-        key = _contents_entry(state, text)
+        key = _contents_entry(state, text, numbered=numbered)
         if key is not None:
             # "#3": the third entry, which had no number of its own.
-            open_item(state, None if key.startswith("#") else key, state.contents[key], block)
+            open_item(state, key if numbered else None, state.contents[key], block)
             state.contents_opened.add(key)
             return consumed
     return 0
 
 
-def names_contents_entry(state: State, text: str) -> bool:
-    """Does the line repeat the title of an entry of the contents that may open an item now?"""
-    return bool(state.contents) and _contents_entry(state, fold(text)) is not None
-
-
-def _contents_entry(state: State, text: str) -> str | None:
-    """The entry of the contents whose title `text` repeats, if it may open an item now."""
+def _contents_entry(state: State, text: str, *, numbered: bool) -> str | None:
+    """The entry of the contents whose title `text` repeats: a numbered one not yet open, or
+    (`numbered=False`) the next unnumbered one — the contents' order is the text's, so a title
+    mentioned in an earlier item's text opens nothing."""
     done = {i.number for i in state.items} | state.contents_opened
-    # Entries without a number ("#3") open items only in a text without headings (a PDF), in
-    # the contents' order (the next one not yet open), and not as the title an item that gave
-    # only its number ("§ 1") waits for.
-    unnumbered = state.item_level is None and not (state.item and state.item.title_open)
-    for number, title in state.contents.items():
-        if number in done or (number.startswith("#") and not unnumbered):
+    entries = list(state.contents.items())
+    if not numbered:
+        waiting = [e for e in entries if e[0].startswith("#") and e[0] not in done]
+        entries = waiting[:1]
+    for number, title in entries:
+        if number in done or (numbered and number.startswith("#")):
             continue
-        if number.startswith("#"):
-            unnumbered = False  # only this one, the first that is not open yet
         known = state.contents_matchers.get(number)
         if known is None:
             # The title is the second sequence: SequenceMatcher indexes it once, not per line.
@@ -520,7 +526,7 @@ def title_continuation(state: State, block: Block) -> int:
     # or the contents list shows the title goes on ("... väsentlighetsanalys" + "2024 för ...").
     listed = state.contents.get(item.number or "") or state.contents.get(f"#{item.number}", "")
     longer = bool(listed) and fold(listed).startswith(fold(f"{item.title} {text}"))
-    wrapped = text[:1].islower() and not (state.blank_before or state.whole_paragraphs)
+    wrapped = text[:1].islower() and not (state.blank_before or state.marked_wraps)
     if longer or block.continued or wrapped:
         item.title = clean_title(state, f"{item.title} {text}")
         item.source = item.source.span(block.source)
