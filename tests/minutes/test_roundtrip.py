@@ -7,9 +7,10 @@ same minutes back. The documents are the founding document in its three formats,
 corpus documents with an expectation, and the documents of tests/golden.
 
 Where a round trip is not exact, the gap is known and its floor is here, so that it can only
-close: both PDFs with a damaged text layer (their models keep lines whose part of the item the
-model does not record), and PDFs of documents whose unnumbered items hold decisions and lists
-the PDF's reader — which sees no headings, only lines — takes differently.
+close: the PDF with a damaged text layer (sv-muni-pdf-01: its model keeps lines whose part of
+the item — proposal, earlier handling — the model does not record, so read again they decide
+one thing more), and in print a table read from a garbled layout (sv-assoc-pdf-sten-01),
+whose long first cells wrap: a PDF's reader takes a wrapped first cell for a row of its own.
 """
 
 from __future__ import annotations
@@ -61,17 +62,8 @@ DOCUMENTS = [
     for source in sources(expected)
 ]
 # Known gaps: the lowest score each round trip has reached (see the module's docstring).
-DOCX_FLOORS = {"sv-muni-pdf-01.pdf": 0.99, "sv-muni-pdf-04.pdf": 0.98}
-PDF_FLOORS = {
-    "sv-muni-pdf-01.pdf": 0.9,
-    "sv-muni-pdf-04.pdf": 0.95,
-    "sv-assoc-dvd-01.typ": 0.55,
-    "sv-assoc-dvd-04.md": 0.65,
-    "sv-assoc-ix-01.org": 0.75,
-    "sv-assoc-lithekod-01.md": 0.9,
-    "sv-assoc-pdf-sten-01.pdf": 0.9,
-    "sv-muni-notes-01.md": 0.99,
-}
+DOCX_FLOORS = {"sv-muni-pdf-01.pdf": 0.99}
+PDF_FLOORS = {"sv-muni-pdf-01.pdf": 0.9, "sv-assoc-pdf-sten-01.pdf": 0.9}
 
 
 @functools.cache

@@ -439,10 +439,20 @@ def _person(person: Participant) -> tuple[str, str]:
     return (name, ", ".join(x for x in (person.organisation, person.role) if x))
 
 
+# A paragraph of about this many characters fills one printed line (A4, 10.5 pt): the line
+# under it, indented as a paragraph's first line, is indented as its own first line was.
+ONE_FULL_LINE = range(60, 90)
+
+
 def _runs_on(above: str, line: str) -> bool:
-    """Would `line`, right under `above`, read as the rest of its sentence (a hard-wrapped
-    text: the line above is long and open, or this one starts in lower case)?"""
-    return line[:1].islower() or (len(above) >= 60 and not ends_sentence(above))
+    """Would `line`, right under `above`, read as the rest of its sentence: a hard-wrapped
+    text (the line above is long and open, or this one starts in lower case), or a printed
+    line that wraps one that filled the width?"""
+    return (
+        line[:1].islower()
+        or (len(above) >= 60 and not ends_sentence(above))
+        or len(above) in ONE_FULL_LINE
+    )
 
 
 def _lines(text: str) -> list[str]:

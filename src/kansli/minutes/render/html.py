@@ -41,7 +41,7 @@ h1, h2, h3 { color: #2f5496; line-height: 1.2; break-after: avoid; }
 h1 { font-size: 15pt; margin: 0 0 12pt; }
 h2 { font-size: 12.5pt; margin: 18pt 0 3pt; }
 h2.group { font-size: 11pt; margin: 14pt 0 3pt; }
-h3 { color: inherit; font-size: 10.5pt; margin: 12pt 0 3pt; }
+h3 { color: inherit; font-size: 10.5pt; margin: 8pt 0 3pt; }
 p { margin: 0 0 2pt; text-indent: 1em; }
 p.gap { margin-top: 12pt; }
 p.note { font-style: italic; }
