@@ -49,11 +49,11 @@ def to_docx(minutes: Minutes) -> bytes:
     _header(document, house)
     for part in house.parts:
         if isinstance(part, Heading):
-            document.add_heading(part.text, level=part.level)
+            _styled(document, part.text, f"Heading{part.level}")
         elif isinstance(part, Paragraph):
             _paragraph(document, part)
         elif isinstance(part, Bullet):
-            document.add_paragraph(part.text, style="List Bullet")
+            _styled(document, part.text, "ListBullet")
         else:
             _grid(document, part)
     out = io.BytesIO()
@@ -141,6 +141,13 @@ def _field(paragraph: DocxParagraph, instruction: str) -> None:
         run._r.append(element)
 
 
+def _styled(document: DocxDocument, text: str, style_id: str) -> None:
+    """A paragraph in one of the template's styles ("Heading2", "ListBullet"), named by its id:
+    python-docx's lookup by name scans every style for every paragraph."""
+    paragraph = document.add_paragraph(text)
+    paragraph._p.style = style_id
+
+
 def _paragraph(document: DocxDocument, part: Paragraph) -> None:
     if part.style == Style.CLOSING:
         document.add_paragraph()
@@ -159,19 +166,19 @@ def _grid(document: DocxDocument, grid: Grid) -> None:
     table.alignment = WD_TABLE_ALIGNMENT.LEFT
     if grid.has_heading_row:
         table.style = document.styles["Table Grid"]
-    for index, row in enumerate(grid.rows):
-        for column, text in enumerate(row):
-            cell = table.cell(index, column)
+    two_columns = width == 2 and grid.kind in (GridKind.FIELDS, GridKind.PEOPLE, GridKind.EVENTS)
+    first = LABEL_WIDTH if grid.kind != GridKind.FIELDS else Cm(3)
+    for index, (row, texts) in enumerate(zip(table.rows, grid.rows, strict=True)):
+        cells = row.cells  # python-docx builds the list anew on every call
+        for cell, text in zip(cells, texts, strict=False):
             run = cell.paragraphs[0].add_run(text)
             if index == 0 and grid.has_heading_row:
                 run.bold = True
+        if two_columns:
+            cells[0].width = first
+            cells[1].width = Emu(TEXT_WIDTH - first)
     if grid.has_heading_row:
         _repeat_heading_row(table)
-    if width == 2 and grid.kind in (GridKind.FIELDS, GridKind.PEOPLE, GridKind.EVENTS):
-        first = LABEL_WIDTH if grid.kind != GridKind.FIELDS else Cm(3)
-        for row in table.rows:
-            row.cells[0].width = first
-            row.cells[1].width = Emu(TEXT_WIDTH - first)
 
 
 def _repeat_heading_row(table: DocxTable) -> None:

@@ -288,8 +288,7 @@ class _Writer:
         for line in plan.lines:
             marked = _MARKED.match(line)
             if marked:
-                line = line[marked.end() :]  # noqa: PLW2901  "- Länsstyrelsen har ...": a point
-                yield Bullet(line)
+                yield Bullet(line[marked.end() :])  # "- Länsstyrelsen har ...": a point
             elif self._labelled(line):
                 # "Inbjudna: MSB och Sambruk", "Beslut: ..." in the text was a point of a list,
                 # or it would have been read as the label it starts with: it is one again.

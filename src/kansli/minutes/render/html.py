@@ -213,18 +213,13 @@ def _paragraph(part: Paragraph) -> str:
 
 
 def _table(grid: Grid) -> str:
-    rows = list(grid.rows)
+    rows = [_held(row) for row in grid.rows] if grid.kind == GridKind.DATA else list(grid.rows)
     lines = [f'<table class="{grid.kind.value}">']
     if grid.has_heading_row:
-        heading = rows.pop(0)
-        if grid.kind == GridKind.DATA:
-            heading = _held(heading)
-        cells = "".join(f'<th scope="col">{escape(c)}</th>' for c in heading)
+        cells = "".join(f'<th scope="col">{escape(c)}</th>' for c in rows.pop(0))
         lines.append(f"<thead><tr>{cells}</tr></thead>")
     lines.append("<tbody>")
     for row in rows:
-        if grid.kind == GridKind.DATA:
-            row = _held(row)  # noqa: PLW2901
         if grid.kind in (GridKind.FIELDS, GridKind.PEOPLE, GridKind.EVENTS):
             first, *rest = row
             cells = f'<th scope="row">{escape(first)}</th>'
