@@ -8,7 +8,7 @@ from tests.meetings.conftest import account
 from kansli.audit.models import AuditEntry
 from kansli.meetings.content import of_meeting
 from kansli.meetings.forms import flatten
-from kansli.meetings.models import Meeting
+from kansli.meetings.models import Meeting, Notification
 from kansli.meetings.services import attach, publish, save_meeting
 from kansli.registry.models import Role
 
@@ -87,8 +87,12 @@ def test_every_write_leaves_an_audit_entry(meeting: Meeting) -> None:
     save_meeting(meeting, of_meeting(meeting), base_version=meeting.version)
     publish(meeting)
     attach(meeting, None, "bilaga.txt", "text/plain", b"hej")
+    member = account("ledamoten", meeting.body, Role.MEMBER)
+    publish(meeting)
+    notice = Notification.objects.get(person__name="Ledamoten")
+    member.post(f"/aviseringar/{notice.pk}/")
     verbs = list(AuditEntry.objects.order_by("pk").values_list("verb", flat=True))
-    assert verbs == ["stage_import", "import", "update", "publish", "attach"]
+    assert verbs == ["stage_import", "import", "update", "publish", "attach", "publish", "read"]
 
 
 def test_a_secretary_prepares_a_new_meeting_with_the_members_listed(meeting: Meeting) -> None:

@@ -469,8 +469,10 @@ def publish(meeting: Meeting, *, actor: User = None) -> int:
 
 
 def mark_read(notice: Notification, *, actor: User = None) -> None:
-    notice.read_at = timezone.now()
-    notice.save(update_fields=["read_at"])
+    with transaction.atomic():
+        notice.read_at = timezone.now()
+        notice.save(update_fields=["read_at"])
+        record(actor, "read", notice, after={"read_at": notice.read_at.isoformat()})
 
 
 def attach(
