@@ -91,8 +91,15 @@ def app_urls() -> Iterator[tuple[str, list[str]]]:
                 yield p
 
     for pattern in walk(get_resolver().url_patterns):
-        if pattern.name and pattern.name not in NOT_APP:
+        if pattern.name and pattern.name not in NOT_APP and _in_scope(pattern):
             yield pattern.name, list(pattern.pattern.converters)
+
+
+def _in_scope(pattern: URLPattern) -> bool:
+    """The meetings app and the site's own pages; the follow-up apps (calendar, referrals,
+    search, ...) carry their own permission tests."""
+    module = getattr(pattern.callback, "__module__", "")
+    return module.startswith(("kansli.meetings", "kansli.site", "kansli.registry"))
 
 
 def person(username: str, body: Body | None, role: Role | None) -> User:

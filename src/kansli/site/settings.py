@@ -34,6 +34,10 @@ INSTALLED_APPS = [
     "kansli.audit",
     "kansli.registry",
     "kansli.meetings",
+    "kansli.followup",
+    "kansli.events",
+    "kansli.referrals",
+    "kansli.search",
 ]
 
 MIDDLEWARE = [

@@ -12,4 +12,8 @@ urlpatterns = [
     path("logga-ut/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("kansli.meetings.urls")),
+    path("", include("kansli.followup.urls")),
+    path("kalender/", include("kansli.events.urls")),
+    path("", include("kansli.referrals.urls")),
+    path("sok/", include("kansli.search.urls")),
 ]
