@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "kansli.events",
     "kansli.referrals",
     "kansli.search",
+    "kansli.api",
 ]
 
 MIDDLEWARE = [

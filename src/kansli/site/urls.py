@@ -16,4 +16,5 @@ urlpatterns = [
     path("kalender/", include("kansli.events.urls")),
     path("", include("kansli.referrals.urls")),
     path("sok/", include("kansli.search.urls")),
+    path("api/", include("kansli.api.urls")),
 ]
