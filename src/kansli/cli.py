@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import datetime as dt
 import errno
 import json
 import os
@@ -68,16 +69,28 @@ class OutputError(Exception):
 
 
 class NotFoundError(Exception):
-    """`kansli export` was asked for a meeting that is not stored."""
+    """`kansli export` / `kansli agenda` was asked for a meeting or body that is not stored."""
 
     exit_code = EXIT_NOT_FOUND
 
-    def __init__(self, meeting: str) -> None:
-        self.meeting = meeting
+    def __init__(self, name: str, what: str = "möte") -> None:
+        self.name = name
+        self.what = what
         super().__init__(self.message())
 
     def message(self) -> str:
-        return f"möte {self.meeting} finns inte (se id:t i adressen /moten/ID/) / no such meeting"
+        if self.what == "möte":
+            return f"möte {self.name} finns inte (se id:t i adressen /moten/ID/) / no such meeting"
+        return f"{self.what} {self.name} finns inte / not found"
+
+
+class UsageError(Exception):
+    """A command-line value that cannot be used (argparse's own errors exit with 2 too)."""
+
+    exit_code = 2
+
+    def message(self) -> str:
+        return str(self)
 
 
 def _json_text(minutes: Minutes) -> str:
@@ -107,7 +120,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except MinutesError as err:
         _complain(_with_file(err, args))
         return err.exit_code
-    except (OutputError, NotFoundError) as err:
+    except (OutputError, NotFoundError, UsageError) as err:
         _complain(err.message())
         return err.exit_code
     except Exception as err:  # the last resort: a bug must still not show a traceback
@@ -173,6 +186,33 @@ def _parser() -> argparse.ArgumentParser:
         "--out", type=Path, metavar="SÖKVÄG", help="skriv till filen / write to this file"
     )
     exports.set_defaults(command=_cmd_export)
+
+    agenda = commands.add_parser(
+        "agenda",
+        help="föreslå nästa dagordning / propose the next agenda",
+        description="Föreslår dagordningen för gruppens möte den dagen: stående punkter, ärenden "
+        "från andra möten, bordlagda ärenden och uppföljning av åtgärder, som JSON. / "
+        "Proposes the agenda of the body's meeting on that date, as JSON.",
+    )
+    agenda_commands = agenda.add_subparsers(metavar="DELKOMMANDO")
+    agenda_commands.required = True
+    propose = agenda_commands.add_parser("propose", help="föreslå / propose")
+    propose.add_argument("body", metavar="GRUPP", help="namn, kortnamn eller id / name or id")
+    propose.add_argument("date", metavar="DATUM", help="ÅÅÅÅ-MM-DD")
+    propose.set_defaults(command=_cmd_agenda_propose)
+
+    remind = commands.add_parser(
+        "remind",
+        help="skicka dagens påminnelser / send today's reminders (cron)",
+        description="Skickar till varje person en sammanfattning av åtgärder som förfaller inom "
+        "N arbetsdagar och försenade åtgärder. Högst ett utskick per person och dag. / Sends "
+        "each person a digest of actions due within N working days and overdue ones; once a day.",
+    )
+    remind.add_argument(
+        "--days", type=int, default=5, help="arbetsdagar framåt (standard 5) / working days"
+    )
+    remind.add_argument("--date", metavar="DATUM", help="dagen att räkna från (standard: i dag)")
+    remind.set_defaults(command=_cmd_remind)
     return parser
 
 
@@ -223,6 +263,50 @@ def _progress(done: int, total: int, name: str) -> None:
     end = "\n" if done == total else ""
     sys.stderr.write(f"\r\x1b[K[{bar}] {done}/{total} {name[:40]}{end}")
     sys.stderr.flush()
+
+
+def _cmd_agenda_propose(args: argparse.Namespace) -> int:
+    """The proposed agenda as JSON: [{title, origin, reason, link}, ...]."""
+    from kansli.site.setup import ready_database
+
+    date = _date_argument(args.date)
+    ready_database()
+    from django.db.models import Q
+
+    from kansli.followup.agenda import propose
+    from kansli.meetings.models import Meeting
+    from kansli.registry.models import Body
+
+    wanted = Q(name__iexact=args.body) | Q(short_name__iexact=args.body)
+    if args.body.isdigit():
+        wanted |= Q(pk=int(args.body))
+    body = Body.objects.filter(wanted).first()
+    if body is None:
+        raise NotFoundError(args.body, what="gruppen")
+    meeting = Meeting.objects.filter(body=body, date=date).first()
+    proposals = [p.as_json() for p in propose(body, date, meeting=meeting)]
+    _emit(sys.stdout, json.dumps(proposals, ensure_ascii=False, indent=2) + "\n")
+    return 0
+
+
+def _cmd_remind(args: argparse.Namespace) -> int:
+    """Cron: `kansli remind` once a day (running it again the same day sends nothing more)."""
+    from kansli.site.setup import ready_database
+
+    day = _date_argument(args.date) if args.date else None
+    ready_database()
+    from kansli.followup.reminders import send_reminders
+
+    sent = send_reminders(on=day, within_working_days=args.days)
+    _emit(sys.stdout, f"påminnelser skickade: {sent}\n")
+    return 0
+
+
+def _date_argument(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise UsageError(f"{text}: inget datum; skriv ÅÅÅÅ-MM-DD / not a date") from None
 
 
 def _cmd_export(args: argparse.Namespace) -> int:

@@ -138,6 +138,15 @@ class Action(models.Model):
         on_delete=models.SET_NULL,
         related_name="actions_due",
     )
+    due_meeting = models.ForeignKey(
+        Meeting,
+        verbose_name=_("till mötet"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="actions_due_here",
+        help_text=_("Det möte med gruppen i 'till nästa möte med' som åtgärden ska redovisas på."),
+    )
     status = models.CharField(
         _("status"), max_length=10, choices=ActionStatus.choices, default=ActionStatus.OPEN
     )

@@ -27,6 +27,7 @@ from kansli.audit.log import record
 from kansli.meetings import content as contents
 from kansli.meetings.models import (
     Action,
+    ActionStatus,
     Attachment,
     Attendance,
     DataTable,
@@ -170,6 +171,7 @@ def confirm_import(draft: ImportDraft, content: contents.Content, *, actor: User
         locked.meeting = meeting
         locked.content = content
         locked.save(update_fields=["state", "meeting", "content"])
+        _relink(meeting)
         record(actor, "import", meeting, after=_summary(meeting, locked.name))
     return meeting
 
@@ -279,6 +281,7 @@ def create_meeting(
             )
             for m in current
         )
+        _relink(meeting)
         record(actor, "create", meeting, after=contents.of_meeting(meeting))
     return meeting
 
@@ -307,8 +310,44 @@ def save_meeting(
         stored.kind = content.get("kind") or stored.kind
         stored.save(update_fields=["date", "year", "number", "kind"])
         _apply(stored, content)
+        _relink(stored)
         record(actor, "update", stored, before=before, after=contents.of_meeting(stored))
     return stored
+
+
+def link_due_actions(body: Body) -> int:
+    """Tie each open action due at "the next meeting of `body`" to that meeting once it is
+    planned — the body's first meeting after the one the action was decided at — and give it
+    that meeting's date, so the due date moves when the meeting moves. Returns how many
+    actions changed. Called inside the transaction of every write that adds or moves a
+    meeting, or adds actions."""
+    meetings = list(Meeting.objects.filter(body=body).order_by("date", "pk").values("pk", "date"))
+    waiting = Action.objects.filter(due_body=body).exclude(
+        status__in=[ActionStatus.DONE, ActionStatus.STRUCK]
+    )
+    changed = 0
+    for action in waiting.select_related("item__meeting"):
+        decided = action.item.meeting
+        nxt = next(
+            (m for m in meetings if m["date"] > decided.date and m["pk"] != decided.pk), None
+        )
+        if nxt is None:
+            continue
+        if action.due_meeting_id != nxt["pk"] or action.due != nxt["date"]:
+            action.due_meeting_id = nxt["pk"]
+            action.due = nxt["date"]
+            action.save(update_fields=["due_meeting", "due"])
+            changed += 1
+    return changed
+
+
+def _relink(meeting: Meeting) -> None:
+    """After a meeting is added or changed: the actions waiting for its body's next meeting,
+    and its own actions waiting for another body's."""
+    link_due_actions(meeting.body)
+    for body in Body.objects.filter(actions_due__item__meeting=meeting).distinct():
+        if body.pk != meeting.body_id:
+            link_due_actions(body)
 
 
 def _apply(meeting: Meeting, content: contents.Content) -> None:
