@@ -6,15 +6,15 @@ import datetime as dt
 
 from django.contrib.auth.models import User
 from django.test import Client
+from tests.meetings.conftest import account
 
 from kansli.meetings.models import Action, ActionStatus, Meeting
 from kansli.meetings.services import create_meeting, publish
 from kansli.registry.models import Body, Membership, Organisation, Person, Role
-from tests.meetings.conftest import account
 
 
 def login_as(name: str, body: Body, role: Role = Role.MEMBER) -> Client:
-    user = User.objects.create_user(name.split()[0].lower())
+    user = User.objects.create_user(name.split(maxsplit=1)[0].lower())
     person = Person.objects.get(name=name)
     person.user = user
     person.save()
