@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 
+import pytest
+
+from kansli.cli import EXIT_NOT_FOUND, main
 from kansli.followup.agenda import apply, propose
 from kansli.followup.models import AgendaLink, Origin, StandingItem
 from kansli.meetings.models import Meeting
@@ -64,3 +68,25 @@ def test_accepted_proposals_become_items_and_are_not_proposed_again(meeting: Mee
     assert AgendaLink.objects.filter(item=follow_up).count() == 5
     again = propose(ssk, planned.date, meeting=planned)
     assert [p.kind for p in again] == [Origin.STANDING]
+
+
+def test_kansli_agenda_propose_prints_the_proposal_as_json(
+    meeting: Meeting, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["agenda", "propose", "SSK", "2019-02-07"]) == 0
+    proposals = json.loads(capsys.readouterr().out)
+    assert [p["title"] for p in proposals if p["origin"] == "referred"] == SENT_TO_SSK
+    tabled = [p for p in proposals if p["origin"] == "tabled"]
+    assert tabled[0]["title"] == "Årsredovisning och bokslut 2018"
+    assert tabled[0]["link"].startswith(f"/moten/{meeting.pk}/#item-")
+    assert len([p for p in proposals if p["origin"] == "follow-up"]) == 5
+    assert set(proposals[0]) == {"title", "origin", "reason", "link"}
+
+
+def test_kansli_agenda_propose_names_what_is_wrong(
+    db: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["agenda", "propose", "Finns inte", "2019-02-07"]) == EXIT_NOT_FOUND
+    assert "gruppen Finns inte finns inte" in capsys.readouterr().err
+    assert main(["agenda", "propose", "SSK", "7 feb"]) == 2
+    assert "7 feb: inget datum" in capsys.readouterr().err
