@@ -18,10 +18,12 @@ FOUNDING = (
 QUORUM = 5
 """The demo body's quorum: a majority of its eight municipalities (the founding meeting, with
 three present, tabled an item "för få deltagare")."""
-# Demo accounts for a laptop: (username, password, role, the person they are).
+# Demo accounts for a laptop: (username, password, role, the person they are). Cecilia has
+# four actions from the founding meeting ("Mina åtgärder").
 ACCOUNTS = (
     ("sekreterare", "kansli-demo", Role.SECRETARY, "Anna Söderström"),
     ("ledamot", "kansli-demo", Role.MEMBER, "Leif Eriksson"),
+    ("cecilia", "kansli-demo", Role.MEMBER, "Cecilia Mårtensson"),
 )
 
 
