@@ -35,9 +35,9 @@ class ReferralForm(forms.Form):
     def __init__(self, body: Body, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         people = Person.objects.filter(memberships__body=body).distinct().order_by("name")
-        self.fields["responsible_person"].queryset = people  # type: ignore[attr-defined]
+        self.fields["responsible_person"].queryset = people
         meetings = Meeting.objects.filter(body=body).order_by("-date")
-        self.fields["meetings"].queryset = meetings  # type: ignore[attr-defined]
+        self.fields["meetings"].queryset = meetings
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -70,7 +70,7 @@ class InputForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         members = Organisation.objects.filter(is_member=True).order_by("name")
-        self.fields["organisation"].queryset = members  # type: ignore[attr-defined]
+        self.fields["organisation"].queryset = members
 
 
 class AnswerForm(forms.Form):
@@ -116,7 +116,7 @@ class CellForm(forms.Form):
     def __init__(self, initiative: Initiative, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         members = Organisation.objects.filter(is_member=True).order_by("name")
-        self.fields["organisation"].queryset = members  # type: ignore[attr-defined]
-        self.fields["column"].queryset = initiative.columns.all()  # type: ignore[attr-defined]
+        self.fields["organisation"].queryset = members
+        self.fields["column"].queryset = initiative.columns.all()
         meetings = Meeting.objects.filter(body=initiative.body).order_by("-date")
-        self.fields["meeting"].queryset = meetings  # type: ignore[attr-defined]
+        self.fields["meeting"].queryset = meetings

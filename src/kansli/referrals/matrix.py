@@ -8,7 +8,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.db import transaction
-from django.db.models import Max, Q
+from django.db.models import Max, Q, QuerySet
 from django.utils.translation import gettext as _
 
 from kansli.audit.log import record
@@ -134,6 +134,14 @@ def _member(row: Row, actor: User) -> Organisation:
     return organisation
 
 
+def published(initiative: Initiative) -> QuerySet[InitiativeStatus]:
+    """The values a member sees: those set by hand or from a published meeting (a value from
+    the secretary's draft minutes waits, like the minutes, until they are published)."""
+    return initiative.statuses.filter(
+        Q(meeting__isnull=True) | Q(meeting__published_at__isnull=False)
+    )
+
+
 # --- reading ------------------------------------------------------------------------------------
 
 
@@ -185,17 +193,17 @@ class Matrix:
         return [row for row in self.rows if row.behind]
 
 
-def matrix_of(initiative: Initiative) -> Matrix:
-    """Rows: the member organisations (and any other with a recorded value), by name."""
+def matrix_of(initiative: Initiative, statuses: QuerySet[InitiativeStatus] | None = None) -> Matrix:
+    """Rows: the member organisations (and any other with a recorded value), by name. The
+    values are `statuses` (default: all the initiative's; see `published`)."""
     columns = list(initiative.columns.all())
-    statuses = list(
-        initiative.statuses.select_related("organisation", "column", "meeting").order_by(
-            "recorded", "pk"
-        )
+    chosen = initiative.statuses.all() if statuses is None else statuses
+    ordered = list(
+        chosen.select_related("organisation", "column", "meeting__body").order_by("recorded", "pk")
     )
     latest: dict[tuple[int, int], InitiativeStatus] = {}
     history: list[Step] = []
-    for status in statuses:
+    for status in ordered:
         key = (status.organisation_id, status.column_id)
         before = latest[key].value if key in latest else ""
         latest[key] = status

@@ -159,7 +159,9 @@ class Shown:
 
     @property
     def new_members(self) -> list[str]:
-        return [row.organisation.name for row in self.rows if row.becomes_member]
+        return [
+            row.organisation.name for row in self.rows if row.organisation and row.becomes_member
+        ]
 
 
 def shown(proposal: Proposal, directory: Directory | None = None) -> Shown:

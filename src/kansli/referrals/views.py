@@ -219,7 +219,8 @@ def initiative_list(request: HttpRequest) -> HttpResponse:
 @login_required
 def initiative_page(request: HttpRequest, initiative_id: int) -> HttpResponse:
     initiative, access = initiative_for(request.user, initiative_id)
-    shown = matrix.matrix_of(initiative)
+    statuses = None if access.may_write else matrix.published(initiative)
+    shown = matrix.matrix_of(initiative, statuses)
     visible = set(
         visible_meetings(request.user, access, initiative.body.meetings.all()).values_list(
             "pk", flat=True
