@@ -72,7 +72,7 @@ def test_body_and_organisation_registers_and_outsiders(meeting: Meeting) -> None
     assert [r["action"].assignee.name for r in by_org.context["rows"]] == ["Hanna Wük"]
     outsider = account("utomstaende", Body.objects.create(name="Annan grupp"))
     assert outsider.get(f"/grupper/{meeting.body.pk}/atgarder/").status_code == 404
-    assert outsider.get(f"/organisationer/{region.pk}/atgarder/").context["rows"] == []
+    assert outsider.get(f"/organisationer/{region.pk}/atgarder/").status_code == 404
     action = Action.objects.first()
     assert action is not None
     assert outsider.post(f"/atgarder/{action.pk}/status/", {"status": "done"}).status_code == 404

@@ -14,9 +14,16 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from tests.meetings.conftest import FOUNDING
 
-from kansli.meetings.models import Attachment, ImportDraft, Meeting, Notification
+from kansli.meetings.models import (
+    Action,
+    Attachment,
+    Attendance,
+    ImportDraft,
+    Meeting,
+    Notification,
+)
 from kansli.meetings.services import attach, import_document, publish, stage_import
-from kansli.registry.models import Body, Membership, Person, Role
+from kansli.registry.models import Body, Membership, Organisation, Person, Role
 
 ROLES = ("sekreterare", "ledamot", "gast", "utomstaende", "anonym")
 
@@ -50,6 +57,27 @@ EXPECTED: dict[str, tuple[str, dict[str, int]]] = {
     "attach": (
         "post",
         {"sekreterare": FOUND, "ledamot": FORBIDDEN, "gast": FORBIDDEN, "utomstaende": MISSING},
+    ),
+    "my_actions": ("get", dict.fromkeys(ROLES[:4], OK)),
+    "action_status": (
+        "post",
+        {"sekreterare": FOUND, "ledamot": FORBIDDEN, "gast": FORBIDDEN, "utomstaende": MISSING},
+    ),
+    "action_history": (
+        "get",
+        {"sekreterare": OK, "ledamot": OK, "gast": OK, "utomstaende": MISSING},
+    ),
+    "body_actions": (
+        "get",
+        {"sekreterare": OK, "ledamot": OK, "gast": OK, "utomstaende": MISSING},
+    ),
+    "organisation_actions": (
+        "get",
+        {"sekreterare": OK, "ledamot": OK, "gast": OK, "utomstaende": MISSING},
+    ),
+    "propose_agenda": (
+        "get",
+        {"sekreterare": OK, "ledamot": FORBIDDEN, "gast": FORBIDDEN, "utomstaende": MISSING},
     ),
     "upload": (
         "get",
@@ -99,7 +127,9 @@ def _in_scope(pattern: URLPattern) -> bool:
     """The meetings app and the site's own pages; the follow-up apps (calendar, referrals,
     search, ...) carry their own permission tests."""
     module = getattr(pattern.callback, "__module__", "")
-    return module.startswith(("kansli.meetings", "kansli.site", "kansli.registry"))
+    return module.startswith(
+        ("kansli.meetings", "kansli.site", "kansli.registry", "kansli.followup")
+    )
 
 
 def person(username: str, body: Body | None, role: Role | None) -> User:
@@ -115,6 +145,13 @@ def group(name: str, data: bytes, secretary: User) -> Group:
     meeting.body.name = name
     meeting.body.save()
     publish(meeting)
+    own = Organisation.objects.create(name=f"Organisation i {name}")
+    Attendance.objects.create(
+        meeting=meeting,
+        person=Person.objects.create(name=f"Gäst från {name}"),
+        organisation=own,
+        status="guest",
+    )
     draft = stage_import(f"Minnesanteckningar {name}\n\n1. Punkt\n".encode() * 1, "utkast.txt")
     draft.body = meeting.body
     draft.uploaded_by = secretary
@@ -136,6 +173,10 @@ def url_for(name: str, params: list[str], g: Group) -> str:
         "attachment_id": g.attachment.pk,
         "draft_id": g.draft.pk,
         "notice_id": g.notice.pk if g.notice else 0,
+        "action_id": Action.objects.filter(item__meeting=g.meeting).first().pk,  # type: ignore[union-attr]
+        "organisation_id": Attendance.objects.filter(meeting=g.meeting)
+        .get(person__name=f"Gäst från {g.body.name}")
+        .organisation_id,
         "fmt": "json",
     }
     return reverse(name, kwargs={p: values[p] for p in params})

@@ -17,8 +17,8 @@ from django.views.decorators.http import require_POST
 
 from kansli.followup import agenda, register
 from kansli.meetings.access import meeting_for
-from kansli.meetings.models import ActionStatus
-from kansli.registry.access import body_for
+from kansli.meetings.models import ActionStatus, Attendance
+from kansli.registry.access import body_for, visible_bodies
 from kansli.registry.models import Organisation
 
 
@@ -56,6 +56,11 @@ def body_actions(request: HttpRequest, body_id: int) -> HttpResponse:
 @login_required
 def organisation_actions(request: HttpRequest, organisation_id: int) -> HttpResponse:
     organisation = get_object_or_404(Organisation, pk=organisation_id)
+    seen = Attendance.objects.filter(
+        organisation=organisation, meeting__body__in=visible_bodies(request.user)
+    )
+    if not seen.exists():
+        raise Http404  # an organisation is shown to those who have met it
     # The actions of the people who were at the meeting for the organisation.
     actions = register.visible_actions(request.user).filter(
         item__meeting__attendance__organisation=organisation,
