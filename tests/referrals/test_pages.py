@@ -7,10 +7,10 @@ import datetime as dt
 import re
 
 from django.urls import reverse
-from tests.referrals.conftest import account
+from tests.referrals.conftest import SECOND_TABLE, account
 
 from kansli.meetings.models import Meeting
-from kansli.meetings.services import publish
+from kansli.meetings.services import import_document, publish
 from kansli.referrals import proposals, services
 from kansli.referrals.models import Initiative, Proposal, ProposalKind, Referral, ReferralStatus
 from kansli.registry.models import Body, Organisation, Role
@@ -197,3 +197,21 @@ def test_rejecting_in_the_browser(meeting: Meeting) -> None:
     again = secretary.post(url, {"decision": "accept"}, follow=True)
     assert "redan godtaget eller avvisat" in again.content.decode()
     assert not Referral.objects.exists()
+
+
+def test_a_table_under_another_title_goes_into_the_chosen_initiative(meeting: Meeting) -> None:
+    proposals.accept_all(meeting)
+    initiative = Initiative.objects.get()
+    text = SECOND_TABLE.replace("1. Samordnad varudistribution", "1. Varudistribution, läget")
+    later = import_document(text.encode(), "senare.txt").meeting
+    secretary = account("sekreteraren", meeting.body, Role.SECRETARY)
+    html = secretary.get(reverse("referral_proposals", args=[later.pk])).content.decode()
+    assert "Varudistribution, läget (nytt om det inte finns)" in html
+    proposal = Proposal.objects.get(meeting=later, kind=ProposalKind.MATRIX)
+    url = reverse("referral_proposal_decide", args=[proposal.pk])
+    assert (
+        secretary.post(url, {"decision": "accept", "initiative": initiative.pk}).status_code == 302
+    )
+    assert Initiative.objects.count() == 1
+    html = secretary.get(reverse("initiative", args=[initiative.pk])).content.decode()
+    assert matrix_rows(html)["Botkyrka kommun"] == ["x", "x", "x", ""]

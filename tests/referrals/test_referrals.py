@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from io import StringIO
+
+from django.core.management import call_command
 
 from kansli.audit.models import AuditEntry
 from kansli.meetings.models import Meeting
@@ -81,3 +84,19 @@ def test_due_referrals(body: Body) -> None:
     due = services.due_referrals(DAY, 7)
     assert [r.title for r in due] == ["Försenad", "Idag", "Om en vecka"]
     assert [r.title for r in services.due_referrals(DAY, 0)] == ["Försenad", "Idag"]
+
+
+def test_after_the_demo_command(db: None) -> None:
+    """What `manage.py demo` should call after its import: the member organisations are marked
+    by then, so the table's rows match members and nobody is new."""
+    call_command("demo", stdout=StringIO())
+    meeting = Meeting.objects.get()
+    view = proposals.shown(
+        next(p for p in proposals.propose(meeting) if p.kind == ProposalKind.MATRIX)
+    )
+    assert view.new_members == [] and view.new_organisations == []
+    assert proposals.accept_all(meeting) == 2
+    assert proposals.accept_all(meeting) == 0  # the demo runs again: nothing twice
+    initiative = meeting.body.initiatives.get()
+    assert initiative.statuses.count() == 18
+    assert Referral.objects.get().meetings.get() == meeting

@@ -84,21 +84,29 @@ def set_status(
     return status
 
 
+def initiative_named(body: Body, title: str, *, actor: User = None) -> Initiative:
+    """The body's initiative of that title (case-insensitively), created when new."""
+    title = " ".join(title.split())[:300]
+    with transaction.atomic():
+        known = Initiative.objects.filter(body=body, title__iexact=title).first()
+        if known is not None:
+            return known
+        initiative = Initiative.objects.create(body=body, title=title)
+        record(actor, "create", initiative, after={"title": initiative.title})
+    return initiative
+
+
 def apply_table(
-    body: Body,
-    title: str,
+    initiative: Initiative,
     columns: list[str],
     rows: list[Row],
     *,
     meeting: Meeting,
     actor: User = None,
 ) -> Initiative:
-    """A table from `meeting` as an update of the initiative `title` (created when new): rows
-    naming no organisation create it, rows naming a non-member make it a member."""
+    """A table from `meeting` as an update of `initiative`: its columns are added where new,
+    rows naming no organisation create it, rows naming a non-member make it a member."""
     with transaction.atomic():
-        initiative, created = Initiative.objects.get_or_create(body=body, title=title[:300])
-        if created:
-            record(actor, "create", initiative, after={"title": initiative.title})
         stored = [
             add_column(initiative, name.strip() or _("Kolumn %(n)s") % {"n": n}, actor=actor)
             for n, name in enumerate(columns, 1)

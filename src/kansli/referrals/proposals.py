@@ -181,8 +181,11 @@ def shown(proposal: Proposal, directory: Directory | None = None) -> Shown:
 # --- deciding -----------------------------------------------------------------------------------
 
 
-def accept(proposal: Proposal, *, actor: User = None) -> Referral | Initiative:
-    """Enter the proposal into the register: the referral, or the initiative's new values."""
+def accept(
+    proposal: Proposal, *, initiative: Initiative | None = None, actor: User = None
+) -> Referral | Initiative:
+    """Enter the proposal into the register: the referral, or the initiative's new values
+    (into `initiative` when the secretary chose one, else the one named by the item title)."""
     with transaction.atomic():
         locked = _open(proposal)
         view = shown(locked)
@@ -202,9 +205,10 @@ def accept(proposal: Proposal, *, actor: User = None) -> Referral | Initiative:
             link_meeting(result, meeting, actor=actor)
         else:
             assert view.table is not None
+            if initiative is not None and initiative.body_id != meeting.body_id:
+                raise ProposalError(_("Initiativet hör till en annan grupp."))
             result = matrix.apply_table(
-                meeting.body,
-                view.table.initiative,
+                initiative or matrix.initiative_named(meeting.body, view.table.initiative),
                 view.table.columns[1:],
                 list(view.rows),
                 meeting=meeting,

@@ -176,11 +176,12 @@ def proposal_list(request: HttpRequest, meeting_id: int) -> HttpResponse:
     # Proposing is idempotent: a meeting edited since its import is read again here.
     proposals.propose(meeting)
     every = meeting.proposals.order_by("state", "kind", "pk")
-    return render(
-        request,
-        "referrals/proposals.html",
-        {"meeting": meeting, "proposals": [proposals.shown(p) for p in every]},
-    )
+    context = {
+        "meeting": meeting,
+        "proposals": [proposals.shown(p) for p in every],
+        "initiatives": meeting.body.initiatives.order_by("title"),
+    }
+    return render(request, "referrals/proposals.html", context)
 
 
 @login_required
@@ -190,7 +191,10 @@ def proposal_decide(request: HttpRequest, proposal_id: int) -> HttpResponse:
     decision = request.POST.get("decision")
     try:
         if decision == "accept":
-            result = proposals.accept(proposal, actor=request.user)
+            into = Initiative.objects.filter(
+                pk=_number(request.POST.get("initiative")), body=proposal.meeting.body_id
+            ).first()
+            result = proposals.accept(proposal, initiative=into, actor=request.user)
             messages.success(request, _("Förslaget är godtaget: %(what)s.") % {"what": result})
         elif decision == "reject":
             proposals.reject(proposal, actor=request.user)
@@ -200,6 +204,10 @@ def proposal_decide(request: HttpRequest, proposal_id: int) -> HttpResponse:
     except proposals.ProposalError as error:
         messages.error(request, str(error))
     return redirect("referral_proposals", proposal.meeting_id)
+
+
+def _number(value: str | None) -> int | None:
+    return int(value) if value and value.isdigit() else None
 
 
 # --- the initiative matrix ----------------------------------------------------------------------
