@@ -44,6 +44,7 @@ class Param:
     maximum: int | None = None
     enum: tuple[str, ...] = ()
     default: int | None = None
+    example: int | str | None = None
 
     def parse(self, raw: str | None) -> int | str | None:
         if raw is None:
@@ -63,6 +64,16 @@ class Param:
                 % {"name": self.name, "low": low, "high": high}
             )
         return int(raw)
+
+
+@dataclass(frozen=True)
+class Link:
+    """An OpenAPI link: the id at `pointer` in this answer (a JSON pointer) is `parameter` of
+    the operation `to`; schemathesis follows links in its stateful phase."""
+
+    to: str
+    parameter: str
+    pointer: str
 
 
 @dataclass(frozen=True)
@@ -89,6 +100,7 @@ class Endpoint:
     params: tuple[Param, ...] = ()
     request_body: Json | None = None
     errors: tuple[int, ...] = field(default=(401, 404))
+    links: tuple[Link, ...] = ()
 
 
 def error(status: int, message: str, **headers: str) -> JsonResponse:
@@ -133,6 +145,25 @@ def _answer(
     return endpoint.handler(Call(user=user, ids=ids, query=query, body=body))
 
 
+def _respond(endpoint: Endpoint, request: HttpRequest, raw: Mapping[str, str]) -> HttpResponse:
+    user = user_for(request.headers.get("Authorization", ""))
+    if user is None:
+        return error(
+            401,
+            _("Ange en giltig API-nyckel: Authorization: Bearer <nyckel>."),
+            WWW_Authenticate='Bearer realm="kansli"',
+        )
+    try:
+        answer = _answer(endpoint, request, user, raw)
+    except Http404:
+        return error(404, _("Finns inte."))
+    except PermissionDenied:
+        return error(403, _("Du får läsa men inte ändra detta."))
+    except BadRequestError as exc:
+        return error(400, str(exc))
+    return JsonResponse(answer, json_dumps_params={"ensure_ascii": False})
+
+
 def view(endpoints: list[Endpoint]) -> Callable[..., HttpResponse]:
     """The Django view of one route, dispatching on the method to its endpoints."""
     by_method = {e.method: e for e in endpoints}
@@ -147,23 +178,8 @@ def view(endpoints: list[Endpoint]) -> Callable[..., HttpResponse]:
                 _("Metoden %(method)s är inte tillåten här.") % {"method": request.method},
                 Allow=allow,
             )
-        user = user_for(request.headers.get("Authorization", ""))
-        if user is None:
-            return error(
-                401,
-                _("Ange en giltig API-nyckel: Authorization: Bearer <nyckel>."),
-                WWW_Authenticate='Bearer realm="kansli"',
-            )
         try:
-            return JsonResponse(
-                _answer(endpoint, request, user, raw), json_dumps_params={"ensure_ascii": False}
-            )
-        except Http404:
-            return error(404, _("Finns inte."))
-        except PermissionDenied:
-            return error(403, _("Du får läsa men inte ändra detta."))
-        except BadRequestError as exc:
-            return error(400, str(exc))
+            return _respond(endpoint, request, raw)
         except Exception:
             log.exception("API %s %s", request.method, request.path)
             return error(500, _("Ett internt fel uppstod."))

@@ -34,13 +34,16 @@ def _parameter(param: Param) -> Json:
         }
         if param.default is not None:
             schema["default"] = param.default
-    return {
+    found: Json = {
         "name": param.name,
         "in": "query",
         "required": False,
         "description": str(param.description),
         "schema": schema,
     }
+    if param.example is not None:
+        found["example"] = param.example
+    return found
 
 
 def _path(route: str) -> tuple[str, list[str]]:
@@ -65,6 +68,14 @@ def _operation(endpoint: Endpoint, ids: list[str]) -> Json:
             "content": {"application/json": {"schema": endpoint.response}},
         }
     }
+    if endpoint.links:
+        responses["200"]["links"] = {
+            f"{link.to}-{link.parameter}": {
+                "operationId": link.to,
+                "parameters": {link.parameter: f"$response.body#{link.pointer}"},
+            }
+            for link in endpoint.links
+        }
     for status in (*endpoint.errors, 405):
         responses[str(status)] = {"description": STATUS_TEXT[status], "content": error}
     responses["401"]["headers"] = {"WWW-Authenticate": {"schema": {"type": "string"}}}

@@ -15,7 +15,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from kansli.api import serialize, services
-from kansli.api.http import BadRequestError, Call, Endpoint, Json, Param
+from kansli.api.http import BadRequestError, Call, Endpoint, Json, Link, Param
 from kansli.api.schemas import ACTION_STATUS, page, ref
 from kansli.meetings.access import meeting_for, visible_meetings
 from kansli.meetings.content import minutes_of
@@ -30,7 +30,9 @@ MAX_LIMIT = 200
 LIMIT = Param(
     "limit", _("hur många per sida (högst 200)"), minimum=1, maximum=MAX_LIMIT, default=50
 )
-OFFSET = Param("offset", _("hur många att hoppa över"), minimum=0, maximum=1_000_000, default=0)
+OFFSET = Param(
+    "offset", _("hur många att hoppa över"), minimum=0, maximum=1_000_000, default=0, example=0
+)
 BODY = Param("body", _("bara detta organs"), minimum=1)
 
 
@@ -153,6 +155,7 @@ ENDPOINTS: list[Endpoint] = [
         page("Body"),
         params=(LIMIT, OFFSET),
         errors=(400, 401),
+        links=(Link("meetings", "body", "/results/0/id"), Link("actions", "body", "/results/0/id")),
     ),
     Endpoint(
         "meetings/",
@@ -163,8 +166,24 @@ ENDPOINTS: list[Endpoint] = [
         page("MeetingSummary"),
         params=(BODY, LIMIT, OFFSET),
         errors=(400, 401, 404),
+        links=(
+            Link("meeting", "meeting_id", "/results/0/id"),
+            Link("minutes", "meeting_id", "/results/0/id"),
+        ),
     ),
-    Endpoint("meetings/<meeting_id>/", "GET", "meeting", _("Ett möte"), meeting, ref("Meeting")),
+    Endpoint(
+        "meetings/<meeting_id>/",
+        "GET",
+        "meeting",
+        _("Ett möte"),
+        meeting,
+        ref("Meeting"),
+        links=(
+            Link("item", "item_id", "/items/0/id"),
+            Link("decision", "decision_id", "/items/1/decisions/0/id"),
+            Link("action", "action_id", "/items/1/actions/0/id"),
+        ),
+    ),
     Endpoint(
         "meetings/<meeting_id>/minutes",
         "GET",
@@ -187,13 +206,22 @@ ENDPOINTS: list[Endpoint] = [
         params=(
             BODY,
             Param("assignee", _("bara denna persons"), minimum=1),
-            Param("status", _("bara med denna status"), enum=ACTION_STATUS),
+            Param("status", _("bara med denna status"), enum=ACTION_STATUS, example="open"),
             LIMIT,
             OFFSET,
         ),
         errors=(400, 401, 404),
+        links=(Link("action", "action_id", "/results/0/id"),),
     ),
-    Endpoint("actions/<action_id>/", "GET", "action", _("En åtgärd"), action, ref("Action")),
+    Endpoint(
+        "actions/<action_id>/",
+        "GET",
+        "action",
+        _("En åtgärd"),
+        action,
+        ref("Action"),
+        links=(Link("action-change", "action_id", "/id"),),
+    ),
     Endpoint(
         "actions/<action_id>/",
         "PATCH",

@@ -1,0 +1,74 @@
+"""schemathesis against the served OpenAPI document, every phase, as a member: no server
+error, no answer outside the schema. The founding document is imported and published; a
+second body, which the member cannot see, has a meeting of its own."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+import pytest
+import schemathesis
+from schemathesis.engine import Status, events
+from tests.api.conftest import person
+
+from kansli.meetings.models import Meeting
+
+EXAMPLES = 8
+"""Per operation and phase: enough to find a bad answer, few enough to run in under a minute."""
+
+
+def run(url: str, token: str) -> tuple[list[str], dict[str, int], float]:
+    config = schemathesis.Config.from_dict(
+        {
+            "headers": {"Authorization": f"Bearer {token}"},
+            "seed": 1,
+            "workers": 1,
+            "generation": {"max-examples": EXAMPLES, "mode": "all"},
+            "checks": {"enabled": True},
+            "phases": {
+                "examples": {"enabled": True},
+                "coverage": {"enabled": True},
+                "fuzzing": {"enabled": True},
+                "stateful": {"enabled": True, "max-steps": 10},
+            },
+        }
+    )
+    # A live server rather than `from_wsgi`: schemathesis 4.32.5's engine hands the WSGI client
+    # socket options (`max_redirects`) it does not take.
+    schema = schemathesis.openapi.from_url(f"{url}/api/openapi.json", config=config)
+    problems: list[str] = []
+    cases: dict[str, int] = {}
+    started = time.monotonic()
+    for event in schemathesis.engine.from_schema(schema).execute():
+        if isinstance(event, events.ScenarioFinished):
+            name = str(event.phase.value if hasattr(event.phase, "value") else event.phase)
+            cases[name] = cases.get(name, 0) + len(event.recorder.cases)
+            problems += _failures(event)
+        elif isinstance(event, events.NonFatalError | events.FatalError):
+            problems.append(f"error: {event.info.message if hasattr(event, 'info') else event}")
+    return problems, cases, time.monotonic() - started
+
+
+def _failures(event: Any) -> list[str]:
+    found = []
+    for case_id, checks in event.recorder.checks.items():
+        for check in checks:
+            if check.status == Status.FAILURE and check.failure_info is not None:
+                case = event.recorder.cases[case_id].value
+                found.append(
+                    f"{check.name}: {case.method} {case.formatted_path} {case.query or ''}"
+                    f" — {check.failure_info.failure.title}: {check.failure_info.failure.message}"
+                )
+    return found
+
+
+@pytest.mark.django_db(transaction=True)  # the server answers from a thread of its own
+def test_schemathesis_finds_nothing(
+    published: Meeting, other_meeting: Meeting, live_server: Any
+) -> None:
+    _user, token = person("ledamoten", published.body)
+    problems, cases, seconds = run(live_server.url, token)
+    print(f"schemathesis: {sum(cases.values())} cases {cases} in {seconds:.1f} s")
+    assert not problems, "\n".join(sorted(set(problems)))
+    assert cases.get("coverage", 0) > 0 and cases.get("fuzzing", 0) > 0, cases
