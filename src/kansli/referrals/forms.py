@@ -102,12 +102,7 @@ class CellForm(forms.Form):
         label=_("Organisation"), queryset=Organisation.objects.none()
     )
     column = forms.ModelChoiceField(label=_("Kolumn"), queryset=InitiativeColumn.objects.none())
-    value = forms.CharField(
-        label=_("Värde"),
-        max_length=200,
-        required=False,
-        help_text=_('"x", ett datum eller en kommentar; tomt tömmer cellen.'),
-    )
+    value = forms.CharField(label=_("Värde"), max_length=200, required=False)
     recorded = forms.DateField(label=_("Gäller från"), widget=DATE)
     meeting = forms.ModelChoiceField(
         label=_("Från mötet"), queryset=Meeting.objects.none(), required=False
