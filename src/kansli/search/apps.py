@@ -7,3 +7,8 @@ from django.utils.translation import gettext_lazy as _
 class SearchConfig(AppConfig):
     name = "kansli.search"
     verbose_name = _("Sök")
+
+    def ready(self) -> None:
+        from kansli.search import kinds, signals  # noqa: PLC0415, F401 — registers the kinds
+
+        signals.connect()
