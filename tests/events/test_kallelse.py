@@ -11,6 +11,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import icalendar
+import pypdfium2
 import pytest
 from django.test import Client
 from django.urls import reverse
@@ -64,6 +65,9 @@ def test_it_sends_the_agenda_and_an_invitation(meeting: Meeting, cast: Cast, smt
     (pdf,) = parts(message, "application/pdf")
     assert pdf.get_filename() == "dagordning.pdf"
     assert pdf.get_content().startswith(b"%PDF")
+    document = pypdfium2.PdfDocument(pdf.get_content())
+    printed = document[0].get_textpage().get_text_range()
+    assert "Datum 25 januari 2019" in printed and "10. Aktuella remisser" in printed
     text = parts(message, "text/plain")[0].get_content()
     assert "6. Aktiviteter 2019" in text and "Lunch serveras." in text
 

@@ -142,3 +142,13 @@ def test_it_hides_the_calendar_from_outsiders_and_strangers(
     activity = services.propose_events(meeting)[0]
     response = client.post(reverse("decide_activity", args=[activity.pk]), {"beslut": "godkann"})
     assert response.status_code == 302 and "/logga-in/" in response["Location"]
+
+
+def test_it_opens_on_the_latest_year_with_something_in_it(meeting: Meeting, cast: Cast) -> None:
+    services.accept_activity_list(meeting)
+    for url in (reverse("body_calendar", args=[meeting.body_id]), reverse("calendar")):
+        page = cast.sekreteraren.get(url).content.decode()
+        assert "2019" in re.findall(r"<h1>([^<]+)</h1>", page)[0]
+        assert "Almedalen (Kommunikation)" in page
+    page = cast.sekreteraren.get(reverse("calendar"), {"ar": "nonsens"}).content.decode()
+    assert "Almedalen (Kommunikation)" in page

@@ -31,11 +31,16 @@ from kansli.registry.access import body_for, visible_bodies, writable_bodies
 from kansli.registry.models import Body, Person
 
 
-def _year(request: HttpRequest) -> int:
+def _year(request: HttpRequest, years: list[int]) -> int:
+    """The year asked for; else this year, or the latest year with something in it when this
+    year is empty (an archive imported from earlier years)."""
     wanted = request.GET.get("ar", "")
     if wanted.isdigit() and 1900 <= int(wanted) <= 2200:
         return int(wanted)
-    return timezone.localdate().year
+    this_year = timezone.localdate().year
+    if years and this_year not in years:
+        return max((y for y in years if y < this_year), default=years[0])
+    return this_year
 
 
 def _years(activities: QuerySet[Activity], meetings: QuerySet[Meeting]) -> list[int]:
@@ -45,12 +50,14 @@ def _years(activities: QuerySet[Activity], meetings: QuerySet[Meeting]) -> list[
 
 
 def _year_context(
-    year: int, activities: QuerySet[Activity], meetings: QuerySet[Meeting]
+    request: HttpRequest, activities: QuerySet[Activity], meetings: QuerySet[Meeting]
 ) -> dict[str, Any]:
     accepted = activities.filter(state=ActivityState.ACCEPTED)
+    years = _years(accepted, meetings)
+    year = _year(request, years)
     return {
         "year": year,
-        "years": _years(accepted, meetings),
+        "years": years,
         "sections": sections(
             entries(
                 accepted.filter(start__year=year).select_related("body"),
@@ -63,10 +70,9 @@ def _year_context(
 @login_required
 def body_calendar(request: HttpRequest, body_id: int) -> HttpResponse:
     body, access = body_for(request.user, body_id)
-    year = _year(request)
     activities = Activity.objects.filter(body=body)
     meetings = visible_meetings(request.user, access, Meeting.objects.filter(body=body))
-    context = _year_context(year, activities, meetings)
+    context = _year_context(request, activities, meetings)
     context |= {"body": body, "may_write": access.may_write}
     if access.may_write:
         context["proposals"] = entries(
@@ -83,7 +89,7 @@ def calendar(request: HttpRequest) -> HttpResponse:
     meetings = Meeting.objects.filter(body__in=bodies).filter(
         published_at__isnull=False
     ) | Meeting.objects.filter(body__in=writable_bodies(request.user))
-    context = _year_context(_year(request), Activity.objects.filter(body__in=bodies), meetings)
+    context = _year_context(request, Activity.objects.filter(body__in=bodies), meetings)
     return render(request, "events/calendar.html", context | {"body": None})
 
 
