@@ -97,8 +97,13 @@ def test_it_sends_an_update_and_a_cancellation_with_the_same_uid(
 ) -> None:
     send(cast.sekreteraren, meeting)
     first = invitation_of(parsed(smtp.received[0][1]))[1].walk("VEVENT")[0]
+    url = reverse("kallelse", args=[meeting.pk])
+    moved = "Mötets datum, tid eller plats har ändrats sedan kallelsen skickades."
+    assert moved not in cast.sekreteraren.get(url).content.decode()
     Meeting.objects.filter(pk=meeting.pk).update(place="Nykvarn")
+    assert moved in cast.sekreteraren.get(url).content.decode()
     send(cast.sekreteraren, meeting)
+    assert moved not in cast.sekreteraren.get(url).content.decode()
     update = parsed(smtp.received[2][1])
     assert update["Subject"].strip().startswith("Ändrad kallelse: ")
     event = invitation_of(update)[1].walk("VEVENT")[0]

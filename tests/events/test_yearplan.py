@@ -5,16 +5,19 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import Any
 
 import pytest
 from django.test import Client
 from django.urls import reverse
-from tests.events.conftest import Cast
+from tests.events.conftest import FOUNDING, Cast
 
 from kansli.audit.models import AuditEntry
 from kansli.events import services
 from kansli.events.models import Activity, ActivityState, Season
 from kansli.meetings.models import Meeting
+from kansli.meetings.services import import_document
+from kansli.registry.models import Body
 
 SIX = {
     "Slutkonferens Systemanalys": (dt.date(2019, 2, 22), None),
@@ -152,3 +155,13 @@ def test_it_opens_on_the_latest_year_with_something_in_it(meeting: Meeting, cast
         assert "Almedalen (Kommunikation)" in page
     page = cast.sekreteraren.get(reverse("calendar"), {"ar": "nonsens"}).content.decode()
     assert "Almedalen (Kommunikation)" in page
+
+
+def test_it_proposes_on_import(
+    body: Body, founding_docx: bytes, django_capture_on_commit_callbacks: Any
+) -> None:
+    with django_capture_on_commit_callbacks(execute=True):
+        meeting = import_document(founding_docx, FOUNDING.name).meeting
+    proposed = Activity.objects.filter(source_meeting=meeting, state=ActivityState.PROPOSED)
+    assert {a.title for a in proposed} == set(SIX) | OTHERS
+    assert {a.body_id for a in proposed} == {body.pk}

@@ -123,6 +123,8 @@ class Invitation(models.Model):
     sent_at = models.DateTimeField(_("skickad"))
     cancelled_at = models.DateTimeField(_("inställd"), null=True, blank=True)
     recipients = models.JSONField(_("mottagare"), default=list)
+    sent_details = models.JSONField(_("skickade uppgifter"), default=dict)
+    """Date, times and place as last sent, to tell the secretary when an update is due."""
 
     class Meta:
         verbose_name = _("kallelse")

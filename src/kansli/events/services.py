@@ -227,6 +227,23 @@ def recipients_of(meeting: Meeting) -> list[Person]:
     return list(Person.objects.filter(memberships__in=current).distinct().order_by("name"))
 
 
+def details_of(meeting: Meeting) -> dict[str, str]:
+    """What a calendar program shows of the meeting: when an update must be sent."""
+    return {
+        "date": meeting.date.isoformat(),
+        "start_time": meeting.start_time.isoformat() if meeting.start_time else "",
+        "end_time": meeting.end_time.isoformat() if meeting.end_time else "",
+        "place": meeting.place,
+    }
+
+
+def needs_update(invitation: Invitation) -> bool:
+    """The meeting moved (date, time or place) since the kallelse was sent."""
+    return invitation.cancelled_at is None and invitation.sent_details != details_of(
+        invitation.meeting
+    )
+
+
 @dataclass(frozen=True)
 class Sent:
     addresses: list[str]
@@ -272,6 +289,7 @@ def _deliver(
         raise NoRecipientsError
     cancel = invitation.cancelled_at is not None
     invitation.recipients = [address for _name, address in addressed]
+    invitation.sent_details = details_of(meeting)
     invitation.save()
     record(
         actor,

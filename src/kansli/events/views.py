@@ -205,6 +205,7 @@ def kallelse(request: HttpRequest, meeting_id: int) -> HttpResponse:
             "title": meeting_summary(meeting),
             "items": list(meeting.items.all()),
             "invitation": invitation,
+            "needs_update": invitation is not None and services.needs_update(invitation),
             "with_address": [p for p in people if p.email],
             "without_address": [p for p in people if not p.email],
             "form": form,
