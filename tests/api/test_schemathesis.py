@@ -4,6 +4,7 @@ second body, which the member cannot see, has a meeting of its own."""
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 from typing import Any
 
@@ -12,7 +13,10 @@ import schemathesis
 from schemathesis.engine import Status, events
 from tests.api.conftest import person
 
+from kansli.events.models import Activity
 from kansli.meetings.models import Meeting
+from kansli.referrals.models import Referral, ReferralInput
+from kansli.registry.models import Organisation
 
 EXAMPLES = 8
 """Per operation and phase: enough to find a bad answer, few enough to run in under a minute."""
@@ -70,6 +74,15 @@ def test_schemathesis_finds_nothing(
     published: Meeting, other_meeting: Meeting, live_server: Any
 ) -> None:
     _user, token = person("ledamoten", published.body)
+    for body in (published.body, other_meeting.body):
+        Activity.objects.create(body=body, title="Nyckeltalsdagen", start=dt.date(2019, 9, 1))
+        referral = Referral.objects.create(body=body, title="Remiss", deadline=dt.date(2019, 3, 1))
+        referral.meetings.add(published if body == published.body else other_meeting)
+        ReferralInput.objects.create(
+            referral=referral,
+            organisation=Organisation.objects.get_or_create(name="Huddinge kommun")[0],
+            text="Instämmer.",
+        )
     problems, cases, seconds = run(live_server.url, token)
     print(f"schemathesis: {sum(cases.values())} cases {cases} in {seconds:.1f} s")
     assert not problems, "\n".join(sorted(set(problems)))

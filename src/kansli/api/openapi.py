@@ -9,8 +9,8 @@ from django.http import HttpRequest, JsonResponse
 from django.utils.translation import gettext as _
 
 from kansli.api.http import MAX_ID, Endpoint, Json, Param, error
-from kansli.api.resources import ENDPOINTS
 from kansli.api.schemas import COMPONENTS, minutes_components, ref
+from kansli.api.table import ENDPOINTS
 
 STATUS_TEXT = {
     200: "OK",

@@ -36,7 +36,7 @@ OFFSET = Param(
 BODY = Param("body", _("bara detta organs"), minimum=1)
 
 
-def _page(call: Call, rows: QuerySet[Any], render: Any) -> Json:
+def paginate(call: Call, rows: QuerySet[Any], render: Any) -> Json:
     limit, offset = call.query["limit"], call.query["offset"]
     return {
         "count": rows.count(),
@@ -68,12 +68,12 @@ def bodies(call: Call) -> Json:
         access = access_to(call.user, found)
         return serialize.body(found, may_write=bool(access and access.may_write))
 
-    return _page(call, visible_bodies(call.user).order_by("name", "pk"), render)
+    return paginate(call, visible_bodies(call.user).order_by("name", "pk"), render)
 
 
 def meetings(call: Call) -> Json:
     rows = _meetings(call).order_by("-date", "body_id", "-number", "-pk")
-    return _page(call, rows, serialize.meeting_summary)
+    return paginate(call, rows, serialize.meeting_summary)
 
 
 def meeting(call: Call) -> Json:
@@ -142,7 +142,7 @@ def actions(call: Call) -> Json:
     if call.query["status"] is not None:
         rows = rows.filter(status=call.query["status"])
     rows = rows.order_by("due", "pk")
-    return _page(call, rows, lambda row: serialize.action(row, meeting_id=row.item.meeting_id))
+    return paginate(call, rows, lambda row: serialize.action(row, meeting_id=row.item.meeting_id))
 
 
 ENDPOINTS: list[Endpoint] = [
@@ -155,7 +155,10 @@ ENDPOINTS: list[Endpoint] = [
         page("Body"),
         params=(LIMIT, OFFSET),
         errors=(400, 401),
-        links=(Link("meetings", "body", "/results/0/id"), Link("actions", "body", "/results/0/id")),
+        links=tuple(
+            Link(to, "body", "/results/0/id")
+            for to in ("meetings", "actions", "events", "referrals")
+        ),
     ),
     Endpoint(
         "meetings/",

@@ -43,6 +43,18 @@ def page(of: str) -> Json:
     )
 
 
+REFERRAL: dict[str, Json] = {
+    "id": ID,
+    "body": ID,
+    "title": TEXT,
+    "sender": TEXT,
+    "received": NULLABLE_DATE,
+    "deadline": NULLABLE_DATE,
+    "responsible": {"type": ["string", "null"]},
+    "status": {"enum": ["inkommen", "beredning", "besvarad", "avstar"]},
+    "answered": NULLABLE_DATE,
+}
+
 COMPONENTS: dict[str, Json] = {
     "Error": _obj(error=TEXT),
     "Body": _obj(
@@ -114,6 +126,27 @@ COMPONENTS: dict[str, Json] = {
         due=NULLABLE_DATE,
         due_body=NULLABLE_ID,
         status={"enum": list(ACTION_STATUS)},
+    ),
+    "Activity": _obj(
+        id=ID,
+        body=ID,
+        title=TEXT,
+        start=DATE,
+        end=NULLABLE_DATE,
+        season={"enum": ["var", "sommar", "host", "vinter", None]},
+        state={"enum": ["proposed", "accepted", "rejected"]},
+        organisation={"type": ["string", "null"]},
+        source_meeting=NULLABLE_ID,
+    ),
+    "Referral": _obj(**REFERRAL),
+    "ReferralDetail": _obj(
+        **REFERRAL,
+        joint_answer=TEXT,
+        meetings={"type": "array", "items": ID},
+        inputs={
+            "type": "array",
+            "items": _obj(organisation=TEXT, text=TEXT, received=NULLABLE_DATE),
+        },
     ),
     "ActionChange": {
         "type": "object",

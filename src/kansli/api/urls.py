@@ -7,7 +7,7 @@ from itertools import groupby
 from django.urls import URLPattern, path, re_path
 
 from kansli.api import http, openapi
-from kansli.api.resources import ENDPOINTS
+from kansli.api.table import ENDPOINTS
 
 app_name = "api"
 
