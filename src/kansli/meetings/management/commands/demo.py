@@ -9,7 +9,9 @@ from django.conf import settings
 from django.contrib.auth.models import User
 from django.core.management.base import BaseCommand
 
+from kansli.events.services import accept_activity_list
 from kansli.meetings.services import import_document, publish
+from kansli.referrals.proposals import accept_all
 from kansli.registry.models import Membership, Organisation, Person, Role
 
 FOUNDING = (
@@ -49,6 +51,10 @@ class Command(BaseCommand):
             body.quorum = QUORUM
             body.save(update_fields=["quorum"])
         Organisation.objects.filter(name__endswith=" kommun").update(is_member=True)
+        # The follow-up registers from the same document: the six activities of 2019 in the
+        # årshjul, the initiative matrix and the Trafikplan 2020 referral (both idempotent).
+        accept_activity_list(meeting)
+        accept_all(meeting)
         if meeting.published_at is None:
             publish(meeting)
         self.stdout.write(f"Demodata: {meeting} ({meeting.items.count()} punkter)")
