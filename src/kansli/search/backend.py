@@ -9,32 +9,35 @@
 database's own:
 
 - SQLite: the FTS5 table `search_fts` (rowid = the document's id) holds the title and text
-  stemmed in Python (`text.py`), tokenized by unicode61 with å, ä and ö kept; a trigger
-  removes its row whenever a document row is deleted (by a cascade too).
+  stemmed in Python (`text.py`), tokenized by unicode61 with å, ä and ö kept, and the
+  document's access (`acl`, see SqliteIndex); a trigger removes its row whenever a
+  document row is deleted (by a cascade too).
 - PostgreSQL: the stored column `search_vector` (title weighted A, text B, the `swedish`
   configuration) with a GIN index, written with the documents from their words as `text.py`
   splits them (so "bild.png" is two words there too).
 
-Permissions are part of the one query (a subquery of `registry.access`), so a limit counts
-only what the user may see: the bodies the user belongs to, and there only published
-meetings unless the user is the body's secretary.
+Permissions are part of the full-text query (on SQLite as terms of the FTS5 query, on
+PostgreSQL as conditions beside `@@`), so a limit counts only what the user may see: the
+bodies the user belongs to, and there only published meetings unless the user is the
+body's secretary.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from django.conf import settings
-from django.core.exceptions import EmptyResultSet, ImproperlyConfigured
+from django.core.exceptions import ImproperlyConfigured
 from django.db import connection, transaction
 from django.utils import translation
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from kansli.meetings.models import Meeting
-from kansli.registry.access import visible_bodies, writable_bodies
-from kansli.registry.models import Body
+from kansli.registry.access import memberships
+from kansli.registry.models import Body, Role
 from kansli.search import kinds
 from kansli.search.models import SearchDocument
 from kansli.search.text import query_terms, snippet_html, stemmed, words
@@ -57,14 +60,32 @@ class QueryError(ValueError):
 
 
 @dataclass(frozen=True)
+class MeetingRef:
+    id: int
+    number: int
+    year: int
+    date: dt.date
+
+
+@dataclass(frozen=True)
+class BodyRef:
+    id: int
+    name: str
+
+
+@dataclass(frozen=True)
 class Hit:
+    """One result. The meeting and body are what the results page shows of them (read with
+    the hits in one query, without loading whole models)."""
+
     kind: str
     kind_label: str
     title: str
     snippet_html: SafeString
     url: str
-    meeting: Meeting | None
-    body: Body
+    meeting: MeetingRef | None
+    body: BodyRef
+    published: bool
 
 
 @dataclass(frozen=True)
@@ -92,37 +113,78 @@ def parse_query(text: str) -> Query:
 # --- the two databases ------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class Scope:
+    """What a user may find, read once per search from `registry.access.memberships`, with
+    the rules of `access_to`: members see their bodies' published meetings, a secretary all
+    of the body's meetings, staff everything."""
+
+    everything: bool
+    bodies: tuple[int, ...] = ()
+    writable: tuple[int, ...] = ()
+
+
+def scope_of(user: User) -> Scope | None:
+    if not user.is_authenticated:
+        return None
+    if getattr(user, "is_staff", False):
+        return Scope(everything=True)
+    rows = list(memberships(user).values_list("body_id", "role"))
+    if not rows:
+        return None
+    bodies = tuple(sorted({body for body, _ in rows}))
+    writable = tuple(sorted({body for body, role in rows if role == Role.SECRETARY}))
+    return Scope(everything=False, bodies=bodies, writable=writable)
+
+
 class Index(Protocol):
     def added(self, documents: list[SearchDocument]) -> None: ...
     def clear(self) -> None: ...
-    def matching_sql(self, query: Query) -> tuple[str, str, list[object]]:
-        """(FROM clause, WHERE condition, parameters) that find `query`'s documents as `d`."""
+    def ranked_sql(self, query: Query, scope: Scope, limit: int) -> tuple[str, list[object]]:
+        """A query of (id, score) of the best `limit` documents in scope; lower scores first."""
         ...
 
-    def order_sql(self, query: Query) -> tuple[str, list[object]]: ...
+
+DOCUMENTS = SearchDocument._meta.db_table
+RANK = f"bm25({FTS_TABLE}, {TITLE_WEIGHT}, 1.0, 0.0)"
 
 
 class SqliteIndex:
+    """Besides the stems, each FTS5 row holds its document's access in the column `acl`:
+    "b12" (a document of body 12) and, once published, "b12p". The permission filter is
+    then part of the FTS5 query itself, so FTS5 ranks only what the user may see and no
+    join is needed. The column has weight 0 in the ranking."""
+
     def added(self, documents: list[SearchDocument]) -> None:
         with connection.cursor() as cursor:
             cursor.executemany(
-                f"INSERT INTO {FTS_TABLE}(rowid, title, text) VALUES (%s, %s, %s)",
-                [(d.pk, stemmed(d.title), stemmed(d.text)) for d in documents],
+                f"INSERT INTO {FTS_TABLE}(rowid, title, text, acl) VALUES (%s, %s, %s, %s)",
+                [
+                    (d.pk, stemmed(d.title), stemmed(d.text), acl(d.body_id, published=d.published))
+                    for d in documents
+                ],
             )
 
     def clear(self) -> None:
         with connection.cursor() as cursor:
             cursor.execute(f"DELETE FROM {FTS_TABLE}")
 
-    def matching_sql(self, query: Query) -> tuple[str, str, list[object]]:
-        return (
-            f"{FTS_TABLE} JOIN search_searchdocument d ON d.id = {FTS_TABLE}.rowid",
-            f"{FTS_TABLE} MATCH %s",
-            [fts_query(query.terms)],
+    def ranked_sql(self, query: Query, scope: Scope, limit: int) -> tuple[str, list[object]]:
+        match = "{title text} : (" + fts_query(query.terms) + ")"
+        if not scope.everything:
+            allowed = [
+                f"b{body}" if body in scope.writable else f"b{body}p" for body in scope.bodies
+            ]
+            match += " AND acl : (" + " OR ".join(allowed) + ")"
+        sql = (
+            f"SELECT rowid AS id, {RANK} AS score FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s"
+            " ORDER BY score, rowid DESC LIMIT %s"
         )
+        return sql, [match, limit]
 
-    def order_sql(self, query: Query) -> tuple[str, list[object]]:
-        return f"bm25({FTS_TABLE}, {TITLE_WEIGHT}, 1.0), d.id DESC", []
+
+def acl(body_id: int, *, published: bool) -> str:
+    return f"b{body_id} b{body_id}p" if published else f"b{body_id}"
 
 
 class PostgresIndex:
@@ -146,18 +208,24 @@ class PostgresIndex:
     def clear(self) -> None:
         pass
 
-    def matching_sql(self, query: Query) -> tuple[str, str, list[object]]:
-        return (
-            "search_searchdocument d",
-            "d.search_vector @@ plainto_tsquery('swedish', %s)",
-            [query.words],
+    def ranked_sql(self, query: Query, scope: Scope, limit: int) -> tuple[str, list[object]]:
+        allowed, params = allowed_sql(scope)
+        sql = (
+            "SELECT d.id, -ts_rank(d.search_vector, q) AS score"
+            f" FROM {DOCUMENTS} d, plainto_tsquery('swedish', %s) q"
+            f" WHERE d.search_vector @@ q AND {allowed} ORDER BY score, d.id DESC LIMIT %s"
         )
+        return sql, [query.words, *params, limit]
 
-    def order_sql(self, query: Query) -> tuple[str, list[object]]:
-        return (
-            "ts_rank(d.search_vector, plainto_tsquery('swedish', %s)) DESC, d.id DESC",
-            [query.words],
-        )
+
+def allowed_sql(scope: Scope) -> tuple[str, list[object]]:
+    """The condition on a document `d` that it is in scope."""
+    if scope.everything:
+        return "1 = 1", []
+    sql = f"d.body_id IN ({', '.join(['%s'] * len(scope.bodies))}) AND (d.published"
+    if scope.writable:
+        sql += f" OR d.body_id IN ({', '.join(['%s'] * len(scope.writable))})"
+    return sql + ")", [*scope.bodies, *scope.writable]
 
 
 def fts_query(stems: list[str]) -> str:
@@ -229,47 +297,44 @@ def search(user: User, query: str, limit: int = 20) -> list[Hit]:
     """The best `limit` documents for `query` that the user may see. Raises QueryError for a
     query that cannot be searched (empty, too long, only stop words)."""
     parsed = parse_query(query)
-    if not user.is_authenticated or limit <= 0:
+    scope = scope_of(user)
+    if scope is None or limit <= 0:
         return []
-    ids = _matching_ids(user, parsed, limit)
-    if not ids:
-        return []
-    found = SearchDocument.objects.select_related("meeting", "body").in_bulk(ids)
-    return [_hit(found[pk], parsed.terms) for pk in ids if pk in found]
-
-
-def _matching_ids(user: User, query: Query, limit: int) -> list[int]:
-    try:
-        visible, visible_params = (
-            visible_bodies(user).order_by().values("pk").query.sql_with_params()
-        )
-        writable, writable_params = (
-            writable_bodies(user).order_by().values("pk").query.sql_with_params()
-        )
-    except EmptyResultSet:
-        return []
-    backend = index()
-    tables, condition, params = backend.matching_sql(query)
-    order, order_params = backend.order_sql(query)
+    ranked, params = index().ranked_sql(parsed, scope, limit)
+    # The index says what is in scope already; the documents' own columns have the last word.
+    allowed, allowed_params = allowed_sql(scope)
     sql = (
-        f"SELECT d.id FROM {tables} WHERE {condition}"
-        f" AND d.body_id IN ({visible})"
-        f" AND (d.published OR d.body_id IN ({writable}))"
-        f" ORDER BY {order} LIMIT %s"
+        "SELECT d.id, d.kind, d.title, d.text, d.url, d.published, d.body_id, b.name,"
+        " d.meeting_id, m.number, m.year, m.date"
+        f" FROM ({ranked}) r JOIN {DOCUMENTS} d ON d.id = r.id"
+        f" JOIN {Body._meta.db_table} b ON b.id = d.body_id"
+        f" LEFT JOIN {Meeting._meta.db_table} m ON m.id = d.meeting_id"
+        f" WHERE {allowed} ORDER BY r.score, r.id DESC"
     )
     with connection.cursor() as cursor:
-        cursor.execute(sql, [*params, *visible_params, *writable_params, *order_params, limit])
-        return [row[0] for row in cursor.fetchall()]
+        cursor.execute(sql, [*params, *allowed_params])
+        rows = cursor.fetchall()
+    labels = {kind: kinds.label(kind) for kind in kinds.KINDS}
+    return [_hit(row, parsed.terms, labels) for row in rows]
 
 
-def _hit(document: SearchDocument, terms: list[str]) -> Hit:
+def _hit(row: tuple[Any, ...], terms: list[str], labels: dict[str, str]) -> Hit:
+    _, kind, title, text, url, published, body_id, body_name, meeting_id, *meeting = row
     return Hit(
-        kind=document.kind,
-        kind_label=kinds.label(document.kind),
-        title=document.title,
-        # Escaped word by word in snippet_html; only its <mark> tags are markup.
-        snippet_html=mark_safe(snippet_html(document.text, terms)),
-        url=document.url,
-        meeting=document.meeting,
-        body=document.body,
+        kind=kind,
+        kind_label=labels.get(kind, kind),
+        title=title,
+        # Escaped piece by piece in snippet_html; only its <mark> tags are markup.
+        snippet_html=mark_safe(snippet_html(text, terms)),
+        url=url,
+        meeting=_meeting(meeting_id, *meeting) if meeting_id is not None else None,
+        body=BodyRef(body_id, body_name),
+        published=bool(published),
+    )
+
+
+def _meeting(pk: int, number: int, year: int, date: dt.date | str) -> MeetingRef:
+    # SQLite hands a date over as text through a plain cursor.
+    return MeetingRef(
+        pk, number, year, dt.date.fromisoformat(date) if isinstance(date, str) else date
     )

@@ -8,6 +8,7 @@ stems computed here also find the words to highlight in a snippet on both.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 import threading
@@ -18,6 +19,7 @@ import Stemmer
 # A word is a run of letters and digits: what FTS5's unicode61 tokenizer also calls a token, so
 # the stems written here are read back by FTS5 as exactly these tokens.
 WORD = re.compile(r"[^\W_]+")
+SPACE = re.compile(r"\s+")
 
 # Snowball's Swedish stop words (as PostgreSQL's `swedish.stop`): left out of the index and the
 # query on SQLite, as PostgreSQL does, so a search for "och" means the same on both.
@@ -30,8 +32,8 @@ STOP_WORDS = frozenset(
     vilka ditt vem vilket sitta sådana vart dina vars vårt våra ert era vilkas""".split()  # noqa: SIM905
 )
 
-SNIPPET_WORDS = 30  # words around the first match
-SNIPPET_BEFORE = 8  # of them before it
+SNIPPET_CHARS = 220  # characters around the first match
+SNIPPET_BEFORE = 60  # of them before it
 SNIPPET_SCAN = 200_000  # characters of a long text searched for the first match
 
 _local = threading.local()
@@ -68,34 +70,53 @@ def query_terms(query: str) -> list[str]:
 
 
 def snippet_html(text: str, stems: Iterable[str]) -> str:
-    """About SNIPPET_WORDS words of `text` around the first word whose stem is searched for,
-    HTML-escaped, each matching word in <mark>. Without a match, the text's beginning."""
+    """About SNIPPET_CHARS characters of `text` around the first word whose stem is searched
+    for, HTML-escaped, each matching word in <mark>. Without a match, the text's beginning."""
     wanted = frozenset(stems)
-    words = list(WORD.finditer(text[:SNIPPET_SCAN]))
-    if not words:
-        return ""
-    marked = [_matches(m.group(), wanted) for m in words]
-    first = marked.index(True) if True in marked else 0
-    start = max(0, first - SNIPPET_BEFORE) if True in marked else 0
-    end = min(len(words), start + SNIPPET_WORDS)
+    scanned = text[:SNIPPET_SCAN]
+    # Snowball's Swedish stems are prefixes of their words: a regular expression finds the
+    # candidates in C, and only they are stemmed to confirm.
+    candidates = _candidates(wanted).finditer(scanned) if wanted else iter(())
+    marks = [m for m in candidates if _matches(m.group(), wanted)]
+    first = marks[0].start() if marks else 0
+    start = _word_start(scanned, max(0, first - SNIPPET_BEFORE), first)
+    end = max(_word_end(scanned, min(len(scanned), start + SNIPPET_CHARS)), first + 1)
     parts = ["… " if start > 0 else ""]
-    position = words[start].start() if start > 0 else 0
-    for word, hit in zip(words[start:end], marked[start:end], strict=True):
-        parts.append(html.escape(text[position : word.start()]))
-        parts.append(
-            f"<mark>{html.escape(word.group())}</mark>" if hit else html.escape(word.group())
-        )
-        position = word.end()
-    if end < len(words) or len(text) > SNIPPET_SCAN:
+    position = start
+    for mark in marks:
+        if mark.start() < start or mark.end() > end:
+            continue
+        parts += [html.escape(scanned[position : mark.start()]), "<mark>"]
+        parts += [html.escape(mark.group()), "</mark>"]
+        position = mark.end()
+    parts.append(html.escape(scanned[position:end]))
+    if end < len(text):
         parts.append(" …")
-    else:
-        parts.append(html.escape(text[position : position + 20]))  # the closing stop
     return " ".join("".join(parts).split())
+
+
+@functools.lru_cache(maxsize=256)
+def _candidates(stems: frozenset[str]) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(stem) for stem in sorted(stems, key=len, reverse=True))
+    return re.compile(rf"(?<![^\W_])(?:{alternatives})[^\W_]*", re.IGNORECASE)
+
+
+def _word_start(text: str, index: int, limit: int) -> int:
+    """`index`, moved forward past a word cut in two (but never past `limit`)."""
+    if index == 0 or text[index - 1].isspace():
+        return index
+    space = SPACE.search(text, index, limit)
+    return space.end() if space else index
+
+
+def _word_end(text: str, index: int) -> int:
+    """`index`, moved back before a word cut in two."""
+    if index >= len(text) or text[index].isspace():
+        return index
+    space = text.rfind(" ", 0, index)
+    return index if space <= 0 else space
 
 
 def _matches(word: str, wanted: frozenset[str]) -> bool:
     lower = word.lower()
-    # Snowball's Swedish stems are prefixes of the word: most words are ruled out unstemmed.
-    if lower in STOP_WORDS or not any(lower.startswith(stem) for stem in wanted):
-        return False
-    return _stemmer().stemWord(lower) in wanted
+    return lower not in STOP_WORDS and _stemmer().stemWord(lower) in wanted
