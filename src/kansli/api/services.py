@@ -1,12 +1,11 @@
-"""The API's one write: an action's status, audited."""
+"""The API's one write: an action's status, through the action register's own service (the same
+path as the web page, with its audit entry)."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from django.db import transaction
-
-from kansli.audit.log import record
+from kansli.followup.register import set_status
 from kansli.meetings.models import Action
 
 if TYPE_CHECKING:
@@ -16,10 +15,5 @@ if TYPE_CHECKING:
 def set_action_status(
     action: Action, status: str, *, actor: AbstractBaseUser | AnonymousUser | None = None
 ) -> None:
-    if action.status == status:
-        return
-    with transaction.atomic():
-        before = action.status
-        action.status = status
-        action.save(update_fields=["status"])
-        record(actor, "update", action, before={"status": before}, after={"status": status})
+    if action.status != status:
+        set_status(action, status, actor=actor)  # type: ignore[arg-type]
