@@ -275,6 +275,31 @@ def index_meeting(meeting: Meeting | int) -> int:
     return len(documents)
 
 
+def index_owned(kind: str, object_id: int) -> int:
+    """Rewrites the document of one object of a kind outside meetings (a referral)."""
+    owned = kinds.OWNED[kind]
+    with transaction.atomic(), translation.override(settings.LANGUAGE_CODE):
+        SearchDocument.objects.filter(kind=kind, object_id=object_id).delete()
+        obj = owned.model._default_manager.filter(pk=object_id).first()
+        if obj is None:
+            return 0
+        found = owned.collect(obj)
+        e = found.entry
+        document = SearchDocument.objects.create(
+            kind=e.kind,
+            object_id=e.object_id,
+            meeting=None,
+            body_id=found.body_id,
+            published=True,  # the body's members see it, as its own access rule says
+            date=found.date,
+            title=e.title[:500],
+            text=e.text,
+            url=e.url[:300],
+        )
+        index().added([document])
+    return 1
+
+
 def remove_meeting(meeting_id: int) -> None:
     # On SQLite the trigger removes the FTS rows with the documents.
     SearchDocument.objects.filter(meeting_id=meeting_id).delete()
@@ -287,6 +312,9 @@ def reindex_all() -> tuple[int, int]:
         index().clear()
         ids = list(Meeting.objects.order_by("pk").values_list("pk", flat=True))
         documents = sum(index_meeting(pk) for pk in ids)
+        for kind in kinds.OWNED.values():
+            for pk in kind.model._default_manager.order_by("pk").values_list("pk", flat=True):
+                documents += index_owned(kind.name, pk)
     return len(ids), documents
 
 
@@ -314,7 +342,7 @@ def search(user: User, query: str, limit: int = 20) -> list[Hit]:
     with connection.cursor() as cursor:
         cursor.execute(sql, [*params, *allowed_params])
         rows = cursor.fetchall()
-    labels = {kind: kinds.label(kind) for kind in kinds.KINDS}
+    labels = {kind: kinds.label(kind) for kind in [*kinds.KINDS, *kinds.OWNED]}
     return [_hit(row, parsed.terms, labels) for row in rows]
 
 

@@ -7,9 +7,13 @@ Every document belongs to a meeting, whose body and publication decide who finds
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Any
 
+from django.apps import apps
+from django.db import models
 from django.urls import reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
@@ -49,7 +53,8 @@ def register(name: str, label: str | Promise, collect: Collector) -> None:
 
 
 def label(kind: str) -> str:
-    return str(KINDS[kind].label) if kind in KINDS else kind
+    known = KINDS.get(kind) or OWNED.get(kind)
+    return str(known.label) if known is not None else kind
 
 
 def entries(meeting: Meeting) -> list[Entry]:
@@ -122,3 +127,54 @@ register("item", _("punkt"), _items)
 register("decision", _("beslut"), _decisions)
 register("action", _("åtgärd"), _actions)
 register("attachment", _("bilaga"), _attachments)
+
+
+# --- kinds outside meetings ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Owned:
+    """A document of a body, not of one meeting (a referral): found by the body's members."""
+
+    body_id: int
+    entry: Entry
+    date: dt.date | None
+
+
+@dataclass(frozen=True)
+class OwnedKind:
+    name: str
+    label: str | Promise
+    model: type[models.Model]
+    collect: Callable[[Any], Owned]
+    """The object -> its document."""
+    parents: tuple[tuple[type[models.Model], str], ...] = ()
+    """Models whose change changes the document: (model, the object's id field in it)."""
+
+
+OWNED: dict[str, OwnedKind] = {}
+
+
+def register_owned(kind: OwnedKind) -> None:
+    OWNED[kind.name] = kind
+
+
+def _referral(referral: Any) -> Owned:
+    inputs = [
+        f"{i.organisation or ''}: {i.text}".lstrip(": ")
+        for i in referral.inputs.select_related("organisation")
+    ]
+    text = "\n".join(part for part in [referral.sender, *inputs, referral.joint_answer] if part)
+    url = reverse("referral", args=[referral.pk])
+    entry = Entry("referral", referral.pk, referral.title, text, url)
+    return Owned(referral.body_id, entry, referral.received)
+
+
+if apps.is_installed("kansli.referrals"):
+    from kansli.referrals.models import Referral, ReferralInput
+
+    register_owned(
+        OwnedKind(
+            "referral", _("remiss"), Referral, _referral, parents=((ReferralInput, "referral_id"),)
+        )
+    )

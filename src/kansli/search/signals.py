@@ -9,45 +9,53 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Callable
 from typing import Any
 
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 
 from kansli.meetings.models import Action, Attachment, Decision, Item, Meeting
+from kansli.search.kinds import OWNED
 
 log = logging.getLogger(__name__)
 _local = threading.local()
 
 
-def _pending() -> set[int]:
-    pending: set[int] | None = getattr(_local, "pending", None)
+Key = tuple[str, int]  # ("meeting", id) or (an owned kind, id)
+
+
+def _pending() -> set[Key]:
+    pending: set[Key] | None = getattr(_local, "pending", None)
     if pending is None:
         pending = _local.pending = set()
     return pending
 
 
-def mark(meeting_id: int | None) -> None:
-    """Index the meeting when the current transaction commits (at once outside one)."""
+def mark(meeting_id: int | None, kind: str = "meeting") -> None:
+    """Index the meeting (or the object of an owned kind) when the current transaction
+    commits (at once outside one)."""
     if meeting_id is None:
         return
-    _pending().add(meeting_id)
+    key = (kind, meeting_id)
+    _pending().add(key)
     # One callback per change; the first to run indexes the meeting, the others find it done.
     # (A set of its own per transaction would go stale when a transaction rolls back.)
-    transaction.on_commit(lambda: _flush(meeting_id))
+    transaction.on_commit(lambda: _flush(key))
 
 
-def _flush(meeting_id: int) -> None:
+def _flush(key: Key) -> None:
     pending = _pending()
-    if meeting_id not in pending:
+    if key not in pending:
         return
-    pending.discard(meeting_id)
-    from kansli.search.backend import index_meeting  # noqa: PLC0415 — the models are loaded
+    pending.discard(key)
+    from kansli.search.backend import index_meeting, index_owned  # noqa: PLC0415
 
+    kind, pk = key
     try:
-        index_meeting(meeting_id)
+        index_meeting(pk) if kind == "meeting" else index_owned(kind, pk)
     except Exception:
-        log.exception("search: indexing meeting %s failed; run `manage.py reindex`", meeting_id)
+        log.exception("search: indexing %s %s failed; run `manage.py reindex`", kind, pk)
 
 
 def _meeting_of_item(item_id: int) -> int | None:
@@ -85,3 +93,18 @@ def connect() -> None:
         for model, handler in handlers:
             uid = f"search-{model.__name__}-{name}"
             signal.connect(handler, sender=model, dispatch_uid=uid)
+        for kind in OWNED.values():
+            for model, field in ((kind.model, "pk"), *kind.parents):
+                signal.connect(
+                    _owned_handler(kind.name, field),
+                    sender=model,
+                    weak=False,
+                    dispatch_uid=f"search-{kind.name}-{model.__name__}-{name}",
+                )
+
+
+def _owned_handler(kind: str, field: str) -> Callable[..., None]:
+    def handler(sender: type, instance: Any, **kwargs: Any) -> None:
+        mark(getattr(instance, field), kind)
+
+    return handler
