@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from django.core.management import call_command
 from tests.search.conftest import Commit, person
 
 from kansli.referrals.models import Referral, ReferralInput
@@ -38,3 +39,13 @@ def test_a_referral_is_found_by_its_title_sender_and_inputs(
         referral.delete()
     assert search(ledamoten, "kraftförsörjningen") == []
     assert not SearchDocument.objects.filter(kind="referral").exists()
+
+
+def test_the_reindex_command_brings_referrals_back(body: Body, commit: Commit) -> None:
+    with commit():
+        Referral.objects.create(body=body, title="Remiss om vindkraftverken")
+    SearchDocument.objects.all().delete()
+    ledamoten = person("ledamoten", body)
+    assert search(ledamoten, "vindkraftverk") == []
+    call_command("reindex", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert [h.kind for h in search(ledamoten, "vindkraftverk")] == ["referral"]
