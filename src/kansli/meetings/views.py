@@ -21,6 +21,7 @@ from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from kansli.followup import agenda
 from kansli.meetings import content as contents
 from kansli.meetings import exports, services
 from kansli.meetings.access import (
@@ -116,6 +117,9 @@ def new_meeting(request: HttpRequest, body_id: int) -> HttpResponse:
     form = NewMeetingForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         meeting = services.create_meeting(body, **form.cleaned_data, actor=request.user)
+        if agenda.propose(body, meeting.date, meeting=meeting):
+            messages.success(request, _("Mötet är skapat. Här är förslaget till dagordning."))
+            return redirect("propose_agenda", meeting.pk)
         messages.success(request, _("Mötet är skapat. Skriv anteckningarna här."))
         return redirect("edit", meeting.pk)
     status = 400 if request.method == "POST" else 200
