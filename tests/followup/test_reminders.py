@@ -12,6 +12,7 @@ from kansli.cli import main
 from kansli.followup.reminders import working_days_ahead
 from kansli.meetings.models import Meeting
 from kansli.meetings.services import publish
+from kansli.referrals.models import Referral
 from kansli.registry.models import Person
 
 
@@ -33,7 +34,7 @@ def test_the_digest_goes_once_a_day_to_those_with_actions_due(
     assert main(["remind", "--date", "2019-02-01"]) == 0
     assert "påminnelser skickade: 2" in capsys.readouterr().out
     to_cecilia = next(m for m in mail.outbox if m.to == ["cecilia@example.se"])
-    assert "4 åtgärder" in to_cecilia.subject
+    assert "4 att följa upp" in to_cecilia.subject
     assert "2019-02-07: fyller på och bevakar listan" in to_cecilia.body
     assert main(["remind", "--date", "2019-02-01"]) == 0
     assert len(mail.outbox) == 2  # idempotent per day
@@ -49,3 +50,22 @@ def test_the_digest_goes_once_a_day_to_those_with_actions_due(
 def test_a_wrong_date_is_a_usage_error(db: None, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["remind", "--date", "7/2"]) == 2
     assert "7/2: inget datum" in capsys.readouterr().err
+
+
+@override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend")
+def test_a_referral_near_its_deadline_is_in_the_responsible_persons_digest(
+    meeting: Meeting,
+) -> None:
+    anna = Person.objects.get(name="Anna Söderström")
+    anna.email = "anna@example.se"
+    anna.save()
+    Referral.objects.create(
+        body=meeting.body,
+        title="Trafikplan 2020",
+        deadline=dt.date(2019, 3, 15),
+        responsible_person=anna,
+    )
+    assert main(["remind", "--date", "2019-03-11"]) == 0
+    (to_anna,) = [m for m in mail.outbox if m.to == ["anna@example.se"]]
+    assert "Remisser att besvara" in to_anna.body
+    assert "2019-03-15: Trafikplan 2020" in to_anna.body

@@ -16,7 +16,9 @@ from django.utils.translation import gettext as _
 from kansli.audit.log import record
 from kansli.followup.models import ReminderSent
 from kansli.meetings.models import Action, ActionStatus
-from kansli.registry.models import Person
+from kansli.referrals.models import Referral
+from kansli.referrals.services import due_referrals
+from kansli.registry.models import Person, Role
 
 
 def is_working_day(day: dt.date) -> bool:
@@ -60,7 +62,29 @@ def due_actions(on: dt.date, within_working_days: int) -> dict[Person, list[Acti
     return found
 
 
-def digest(person: Person, actions: list[Action], on: dt.date) -> str:
+def due_referrals_by_person(on: dt.date, within_working_days: int) -> dict[Person, list[Referral]]:
+    """Unanswered referrals whose deadline falls by the horizon, for the person responsible
+    or, when none is named, the responsible body's secretaries."""
+    horizon = working_days_ahead(on, within_working_days)
+    found: dict[Person, list[Referral]] = defaultdict(list)
+    for referral in due_referrals(on, (horizon - on).days):
+        people = (
+            [referral.responsible_person]
+            if referral.responsible_person
+            else list(
+                Person.objects.filter(
+                    memberships__body=referral.body, memberships__role=Role.SECRETARY
+                ).distinct()
+            )
+        )
+        for person in people:
+            found[person].append(referral)
+    return found
+
+
+def digest(
+    person: Person, actions: list[Action], on: dt.date, referrals: list[Referral] | None = None
+) -> str:
     overdue = [a for a in actions if a.due is not None and a.due < on]
     coming = [a for a in actions if a.due is not None and a.due >= on]
     lines = [_("Hej %(name)s!") % {"name": person.name}, ""]
@@ -71,6 +95,10 @@ def digest(person: Person, actions: list[Action], on: dt.date) -> str:
     if coming:
         lines.append(_("Åtgärder som ska vara klara snart:"))
         lines += [_line(a) for a in coming]
+        lines.append("")
+    if referrals:
+        lines.append(_("Remisser att besvara:"))
+        lines += [f"- {r.deadline:%Y-%m-%d}: {r.title} ({r.body})" for r in referrals]
         lines.append("")
     lines.append(_("Alla dina åtgärder: Mina åtgärder i Kansli."))
     return "\n".join(lines)
@@ -85,16 +113,21 @@ def send_reminders(on: dt.date | None = None, within_working_days: int = 5) -> i
     """Send today's digests; returns how many were sent. Idempotent per person and day."""
     day = on or timezone.localdate()
     sent = 0
-    for person, actions in due_actions(day, within_working_days).items():
+    actions_by = due_actions(day, within_working_days)
+    referrals_by = due_referrals_by_person(day, within_working_days)
+    for person in sorted(set(actions_by) | set(referrals_by), key=lambda p: p.pk):
+        actions = actions_by.get(person, [])
+        referrals = referrals_by.get(person, [])
         if not person.email:
             continue
-        subject = _("Kansli: %(count)d åtgärder att följa upp") % {"count": len(actions)}
+        subject = _("Kansli: %(count)d att följa upp") % {"count": len(actions) + len(referrals)}
         try:
             with transaction.atomic():
                 ReminderSent.objects.create(person=person, day=day, actions=len(actions))
                 record(None, "remind", person, after={"day": str(day), "actions": len(actions)})
                 # Inside the transaction: a mail that fails leaves no record, so a rerun sends.
-                send_mail(subject, digest(person, actions, day), None, [person.email])
+                text = digest(person, actions, day, referrals)
+                send_mail(subject, text, None, [person.email])
         except IntegrityError:
             continue  # already sent today
         sent += 1
