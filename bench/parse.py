@@ -41,6 +41,7 @@ from kansli.minutes import MinutesError, parse_file, parse_text
 from kansli.minutes.dates import DateGrammar, DateSpan, default_grammar, parse_short_iso
 from kansli.minutes.parser import parse_document
 from kansli.minutes.readers import read_file, read_text
+from machine import cpu_model
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "corpus"
@@ -147,16 +148,6 @@ def heading(title: str) -> None:
 
 
 # --- the machine -----------------------------------------------------------------------------
-
-
-def cpu_model() -> str:
-    try:
-        for line in Path("/proc/cpuinfo").read_text(encoding="utf-8").splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or platform.machine()
 
 
 def git(*args: str) -> str:

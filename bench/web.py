@@ -45,6 +45,8 @@ from types import FrameType
 
 import django
 
+from machine import cpu_model
+
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = Path(__file__).resolve().parent
 MEETINGS = 10_000
@@ -58,16 +60,6 @@ P95_GOAL = 0.050  # seconds
 
 
 # --- the machine -----------------------------------------------------------------------------
-
-
-def cpu_model() -> str:
-    try:
-        for line in Path("/proc/cpuinfo").read_text(encoding="utf-8").splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or platform.machine()
 
 
 def revision() -> str:
