@@ -3,22 +3,15 @@ again is understood as the same minutes/1 (scored with the project's scorer: 1.0
 
 from __future__ import annotations
 
-import importlib.util
 import io
 import json
-from pathlib import Path
 
 import pytest
 from tests.meetings.conftest import account
+from tests.scoring import SCORE as score
 
 from kansli.meetings.models import DraftState, ImportDraft, Meeting
 from kansli.registry.models import Body, Role
-
-SCORER = Path(__file__).parents[1] / "tools" / "score.py"
-spec = importlib.util.spec_from_file_location("score", SCORER)
-assert spec is not None and spec.loader is not None
-score = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(score)
 
 
 @pytest.mark.parametrize("fmt", ["docx", "pdf", "json"])

@@ -8,12 +8,11 @@ formats, every other corpus expectation ≥ 0.85, except the PDF with a damaged 
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
-from types import ModuleType
 
 import pytest
+from tests.scoring import SCORE
 
 from kansli.minutes import parse_file, parse_text, to_json
 
@@ -23,17 +22,6 @@ GOLDEN = TESTS / "golden"
 FOUNDING = CORPUS / "sv" / "sodertorn-ledningsgrupp-2019-01-25"
 SOURCE_SUFFIXES = (".txt", ".md", ".org", ".rst", ".typ", ".docx", ".pdf", ".html")
 DAMAGED = "sv-muni-pdf-01"
-
-
-def _scorer() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("score", TESTS / "tools" / "score.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-SCORE = _scorer()
 
 
 def sources_of(expected: Path) -> list[Path]:

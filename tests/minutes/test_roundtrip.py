@@ -16,12 +16,11 @@ whose long first cells wrap: a PDF's reader takes a wrapped first cell for a row
 from __future__ import annotations
 
 import functools
-import importlib.util
 import json
 from pathlib import Path
-from types import ModuleType
 
 import pytest
+from tests.scoring import SCORE
 
 from kansli.minutes import parse_bytes, parse_file
 from kansli.minutes.model import Minutes
@@ -30,17 +29,6 @@ from kansli.minutes.render import from_json, to_docx, to_json, to_pdf
 TESTS = Path(__file__).resolve().parent.parent
 CORPUS = TESTS / "corpus"
 SOURCE_SUFFIXES = (".txt", ".md", ".org", ".rst", ".typ", ".docx", ".pdf")
-
-
-def _scorer() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("score", TESTS / "tools" / "score.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-SCORE = _scorer()
 
 
 def sources(expected: Path) -> list[Path]:
